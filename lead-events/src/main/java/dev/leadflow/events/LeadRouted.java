@@ -1,0 +1,32 @@
+package dev.leadflow.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The CRM contract: the lead was assigned to an owner. Carries the lead snapshot and its score so a CRM can
+ * create the record without calling back. Topic {@link Topics#LEADS_ROUTED}, key = leadId.
+ *
+ * @param ownerType {@link OwnerType#REP} or {@link OwnerType#QUEUE}
+ */
+public record LeadRouted(
+        UUID eventId,
+        UUID leadId,
+        UUID qualificationId,
+        String ownerId,
+        String ownerName,
+        String ownerType,
+        String ruleId,
+        String reason,
+        Instant capturedAt,
+        Instant qualifiedAt,
+        Instant routedAt,
+        Instant slaDueAt,
+        LeadProfile lead,
+        int score,
+        List<ScoreReason> scoreReasons) implements LeadflowEvent {
+
+    public static final String TYPE = EventTypes.LEAD_ROUTED;
+    public static final String TOPIC = Topics.LEADS_ROUTED;
+}

@@ -1,0 +1,99 @@
+package dev.leadflow.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventJsonRoundTripTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123Z");
+    private static final UUID LEAD = UUID.fromString("6f1c1f56-4a8e-4d7b-9d55-0b4a9d7e2c11");
+    private static final LeadProfile PROFILE = new LeadProfile("ada@example.com", "Ada", "Lovelace",
+            "Analytical Engines", "VP Engineering", "+442071234567", "GB", "1000+", "software");
+    private static final List<ScoreReason> REASONS = List.of(
+            new ScoreReason("vp-title", "fit", 30, "Job title is VP or above", "VP Engineering"),
+            new ScoreReason("pricing-page", "engagement", 40, "Viewed the pricing page", "https://example.com/pricing"));
+
+    static Stream<LeadflowEvent> everyEvent() {
+        return Stream.of(
+                new LeadCaptured(UUID.randomUUID(), LEAD, "demo-request", T0, false, PROFILE, true, false,
+                        new Utm("google", "cpc", "brand", "leadflow", "ad-1"), "https://example.com/pricing",
+                        "https://google.com", "anon-123"),
+                new TouchpointRecorded(UUID.randomUUID(), UUID.randomUUID(), null, "anon-123",
+                        TouchpointTypes.PAGE_VIEW, "https://example.com/", null, null, T0, T0.plusMillis(5)),
+                new LeadScored(UUID.randomUUID(), LEAD, "demo-1", 60, 40, 100, 100, true, REASONS, T0,
+                        T0.plusMillis(20)),
+                new LeadQualified(UUID.randomUUID(), LEAD, UUID.randomUUID(), "demo-1", 100, 100, PROFILE, REASONS,
+                        T0, T0.plusMillis(21)),
+                new LeadRouted(UUID.randomUUID(), LEAD, UUID.randomUUID(), "alice", "Alice Adams", OwnerType.REP,
+                        "round-robin", "Round robin over 3 active reps", T0, T0.plusMillis(21), T0.plusMillis(40),
+                        T0.plusSeconds(300), PROFILE, 100, REASONS),
+                new LeadSlaBreached(UUID.randomUUID(), LEAD, "alice", T0, T0.plusSeconds(300), T0.plusSeconds(301)),
+                new LeadContacted(UUID.randomUUID(), LEAD, "alice", "phone", T0.plusSeconds(120)),
+                new OpportunityCreated(UUID.randomUUID(), LEAD, "opp-1", new BigDecimal("12000.00"), "EUR", T0),
+                new OpportunityWon(UUID.randomUUID(), LEAD, "opp-1", new BigDecimal("12000.00"), "EUR", T0),
+                new OpportunityLost(UUID.randomUUID(), LEAD, "opp-1", "budget", T0),
+                new LeadErasureRequested(UUID.randomUUID(), LEAD, T0),
+                new LeadErased(UUID.randomUUID(), LEAD, "capture-service", T0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void survivesJsonRoundTrip(LeadflowEvent event) throws Exception {
+        String json = MAPPER.writeValueAsString(event);
+
+        Object back = MAPPER.readValue(json, event.getClass());
+
+        assertThat(back).isEqualTo(event);
+        assertThat(MAPPER.readTree(json).get("eventId").asText()).isEqualTo(event.eventId().toString());
+    }
+
+    @Test
+    void routedLeadCarriesTheCrmContractFieldsWithIsoTimestamps() throws Exception {
+        LeadRouted routed = (LeadRouted) everyEvent().filter(LeadRouted.class::isInstance).findFirst().orElseThrow();
+
+        JsonNode json = MAPPER.readTree(MAPPER.writeValueAsString(routed));
+
+        assertThat(json.fieldNames()).toIterable().contains("leadId", "ownerId", "ownerType", "ruleId", "reason",
+                "capturedAt", "qualifiedAt", "routedAt", "slaDueAt", "lead", "score");
+        assertThat(json.get("lead").fieldNames()).toIterable()
+                .contains("email", "firstName", "lastName", "company", "jobTitle", "country");
+        assertThat(json.get("routedAt").asText()).isEqualTo("2026-11-23T10:15:30.163Z");
+        assertThat(json.get("ownerType").asText()).isEqualTo("rep");
+    }
+
+    @Test
+    void readsEventsThatCarryFieldsAddedByANewerProducer() throws Exception {
+        String json = """
+                {"eventId":"%s","leadId":"%s","repId":"bob","channel":"email",
+                 "contactedAt":"2026-11-23T10:20:00Z","addedLater":"ignored"}""".formatted(UUID.randomUUID(), LEAD);
+
+        LeadContacted contacted = MAPPER.copy()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(json, LeadContacted.class);
+
+        assertThat(contacted.repId()).isEqualTo("bob");
+        assertThat(contacted.contactedAt()).isEqualTo(Instant.parse("2026-11-23T10:20:00Z"));
+    }
+
+    @Test
+    void everyTopicHasADistinctName() {
+        assertThat(Topics.ALL).doesNotHaveDuplicates().hasSize(8)
+                .allSatisfy(topic -> assertThat(topic).doesNotEndWith(Topics.DEAD_LETTER_SUFFIX));
+    }
+}
