@@ -136,6 +136,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
+        // Wait for the listener first: an admin client polling a closed port logs a warning every few ms.
+        while (FreePorts.isFree(port) && Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited with " + process.exitValue()
+                        + "; see " + dir.resolve("kafka.log"));
+            }
+            sleep(Duration.ofMillis(100));
+        }
         try (Admin admin = Admin.create(adminConfig())) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {

@@ -1,0 +1,191 @@
+package dev.leadflow.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.events.LeadCaptured;
+import dev.leadflow.events.LeadProfile;
+import dev.leadflow.events.LeadScored;
+import dev.leadflow.events.Topics;
+import dev.leadflow.messaging.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = DevStackTestResource.class)
+class ReliableMessagingTest {
+
+    @Inject
+    ObjectMapper objectMapper;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    Outbox outbox;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void processesARedeliveredEventOnceAndPublishesOneCloudEvent() throws Exception {
+        LeadCaptured captured = captured(UUID.randomUUID());
+        String json = objectMapper.writeValueAsString(captured);
+
+        send(Topics.LEADS_CAPTURED, captured.leadId().toString(), json, LeadCaptured.TYPE, captured.eventId());
+        send(Topics.LEADS_CAPTURED, captured.leadId().toString(), json, LeadCaptured.TYPE, captured.eventId());
+
+        List<ConsumerRecord<String, String>> scored = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsFor(Topics.LEADS_SCORED, captured.leadId()), r -> !r.isEmpty());
+        Thread.sleep(1500);
+        assertThat(recordsFor(Topics.LEADS_SCORED, captured.leadId())).hasSize(1);
+        assertThat(countSeen(captured.leadId())).isEqualTo(1);
+        ConsumerRecord<String, String> record = scored.get(0);
+        assertThat(header(record, "ce_type")).isEqualTo(LeadScored.TYPE);
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_source")).isEqualTo("/leadflow/messaging-test");
+        assertThat(header(record, "ce_id")).isEqualTo(objectMapper.readValue(record.value(), LeadScored.class)
+                .eventId().toString());
+        assertThat(record.key()).isEqualTo(captured.leadId().toString());
+    }
+
+    @Test
+    void deadLettersPoisonWithItsReasonAndKeepsThePartitionFlowing() throws Exception {
+        UUID leadId = UUID.randomUUID();
+        String key = leadId.toString();
+        send(Topics.LEADS_CAPTURED, key, "{not json", LeadCaptured.TYPE, UUID.randomUUID());
+        send(Topics.LEADS_CAPTURED, key, "{}", "lead.unknown", UUID.randomUUID());
+        LeadCaptured withoutLead = captured(null);
+        send(Topics.LEADS_CAPTURED, key, objectMapper.writeValueAsString(withoutLead), LeadCaptured.TYPE,
+                withoutLead.eventId());
+        LeadCaptured good = captured(leadId);
+        send(Topics.LEADS_CAPTURED, key, objectMapper.writeValueAsString(good), LeadCaptured.TYPE, good.eventId());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> countSeen(leadId) == 1);
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.LEADS_CAPTURED + Topics.DEAD_LETTER_SUFFIX, key), r -> r.size() == 3);
+        assertThat(dead).extracting(r -> header(r, "dead-letter-reason")).satisfiesExactly(
+                notJson -> assertThat(notJson).startsWith("payload is not a valid lead.captured event (JsonParseException"),
+                unknownType -> assertThat(unknownType).isEqualTo("unexpected ce_type 'lead.unknown' (expected lead.captured)"),
+                noLead -> assertThat(noLead).isEqualTo("missing leadId"));
+    }
+
+    @Test
+    void publishesNothingWhenTheTransactionRollsBack() {
+        UUID leadId = UUID.randomUUID();
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            outbox.add(Topics.LEADS_SCORED, LeadScored.TYPE, leadId.toString(), scored(leadId));
+            throw new IllegalStateException("rolled back on purpose");
+        })).hasMessageContaining("on purpose");
+
+        assertThat(outboxRows(leadId)).isZero();
+        assertThat(recordsFor(Topics.LEADS_SCORED, leadId)).isEmpty();
+    }
+
+    @Test
+    void relaysEventsLeftUnpublishedByACrash() throws Exception {
+        UUID leadId = UUID.randomUUID();
+        LeadScored event = scored(leadId);
+        String payload = objectMapper.writeValueAsString(event);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, created_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, now() - interval '1 minute')""")
+                .setParameter(1, event.eventId()).setParameter(2, Topics.LEADS_SCORED)
+                .setParameter(3, leadId.toString()).setParameter(4, LeadScored.TYPE)
+                .setParameter(5, payload).executeUpdate());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(Topics.LEADS_SCORED, leadId).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                entityManager.createNativeQuery("SELECT count(*) FROM outbox_event WHERE event_id = ?1 "
+                        + "AND published_at IS NOT NULL").setParameter(1, event.eventId()).getSingleResult())
+                .toString().equals("1"));
+    }
+
+    private long countSeen(UUID leadId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("SELECT count(s) FROM SeenLead s WHERE s.leadId = :lead", Long.class)
+                .setParameter("lead", leadId).getSingleResult());
+    }
+
+    private long outboxRows(UUID leadId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE record_key = ?1")
+                .setParameter(1, leadId.toString()).getSingleResult()).longValue());
+    }
+
+    private static LeadCaptured captured(UUID leadId) {
+        return new LeadCaptured(UUID.randomUUID(), leadId, "demo", Instant.now(), false,
+                new LeadProfile("ada@example.com", null, null, null, null, null, null, null, null),
+                null, false, null, null, null, null);
+    }
+
+    private static LeadScored scored(UUID leadId) {
+        return new LeadScored(UUID.randomUUID(), leadId, "test", 0, 0, 0, 100, false, List.of(), Instant.now(),
+                Instant.now());
+    }
+
+    private void send(String topic, String key, String value, String ceType, UUID ceId) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers), new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add(new RecordHeader("ce_type", ceType.getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(new RecordHeader("ce_id", ceId.toString().getBytes(StandardCharsets.UTF_8)));
+            record.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> recordsFor(String topic, UUID leadId) {
+        return recordsWithKey(topic, leadId.toString());
+    }
+
+    private List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

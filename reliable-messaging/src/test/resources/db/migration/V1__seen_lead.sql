@@ -1,0 +1,4 @@
+CREATE TABLE seen_lead (
+    event_id UUID PRIMARY KEY,
+    lead_id  UUID NOT NULL
+);
