@@ -1,0 +1,205 @@
+package dev.leadflow.systemtests;
+
+import dev.leadflow.devstack.DevStack;
+import dev.leadflow.devstack.DevStackConfig;
+import dev.leadflow.devstack.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system as separate processes: the embedded stack (real Kafka, PostgreSQL, Redis) and the five services
+ * started from their packaged applications ({@code <service>/target/quarkus-app}), each on a free port.
+ */
+public final class LeadflowSystem implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("capture", "scoring", "routing", "attribution", "reporting");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Path root;
+    private final Path workDir;
+    private final DevStack stack;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private LeadflowSystem(Path root, Path workDir, DevStack stack) {
+        this.root = root;
+        this.workDir = workDir;
+        this.stack = stack;
+    }
+
+    /** Starts the stack and all services and waits until every service is ready. */
+    public static LeadflowSystem start(String name) {
+        Path root = Path.of(System.getProperty("leadflow.root", "..")).toAbsolutePath().normalize();
+        Path workDir = root.resolve("system-tests/target/" + name + "-" + System.currentTimeMillis());
+        DevStack stack = DevStack.start(DevStackConfig.forTests(workDir.resolve("stack"),
+                root.resolve("system-tests/target/devstack-bin"), SERVICES));
+        LeadflowSystem system = new LeadflowSystem(root, workDir, stack);
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "leadflow-system-stop"));
+        try {
+            for (String service : SERVICES) {
+                system.services.put(service, system.newProcess(service));
+            }
+            system.services.values().forEach(ServiceProcess::start);
+            system.services.values().forEach(p -> p.awaitReady(READY_TIMEOUT));
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public URI url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    public ServiceProcess service(String service) {
+        return services.get(service);
+    }
+
+    public DevStack stack() {
+        return stack;
+    }
+
+    public String kafkaBootstrapServers() {
+        return stack.kafkaBootstrapServers();
+    }
+
+    @Override
+    public synchronized void close() {
+        services.values().forEach(ServiceProcess::stop);
+        services.clear();
+        stack.close();
+    }
+
+    private ServiceProcess newProcess(String service) {
+        Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(service));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("QUARKUS_REDIS_HOSTS", stack.redisUri());
+        return new ServiceProcess(service, jar, FreePorts.next(), env, workDir.resolve("logs/" + service + ".log"));
+    }
+
+    /** One service as a child JVM; {@link #kill()} is a real SIGKILL. */
+    public static final class ServiceProcess {
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        private final String name;
+        private final Path jar;
+        private final int port;
+        private final Map<String, String> env;
+        private final Path log;
+        private Process process;
+
+        ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path log) {
+            this.name = name;
+            this.jar = jar;
+            this.port = port;
+            this.env = env;
+            this.log = log;
+        }
+
+        public URI baseUrl() {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+
+        public synchronized void start() {
+            try {
+                Files.createDirectories(log.getParent());
+                ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m", "-XX:+UseG1GC", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().putAll(env);
+                process = builder.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start " + name, e);
+            }
+        }
+
+        public synchronized void awaitReady(Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + "-service exited with " + process.exitValue() + "; see " + log);
+                }
+                if (isReady()) {
+                    return;
+                }
+                sleep(250);
+            }
+            throw new IllegalStateException(name + "-service not ready within " + timeout.toSeconds() + " s; see " + log);
+        }
+
+        public boolean isReady() {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(baseUrl().resolve("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** SIGKILL, as a crash would. */
+        public synchronized void kill() {
+            if (process != null) {
+                process.destroyForcibly();
+                waitFor(10);
+                process = null;
+            }
+        }
+
+        public synchronized void stop() {
+            if (process != null) {
+                process.destroy();
+                if (!waitFor(30)) {
+                    process.destroyForcibly();
+                    waitFor(10);
+                }
+                process = null;
+            }
+        }
+
+        public Path log() {
+            return log;
+        }
+
+        private boolean waitFor(int seconds) {
+            try {
+                return process.waitFor(seconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.leadflow.systemtests.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadflow.events.LeadRouted;
+import dev.leadflow.events.Topics;
+import dev.leadflow.systemtests.LeadflowSystem;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Drives the running system over HTTP at fixed rates (open loop: requests leave on schedule whatever the answers
+ * do) with qualifying leads, and prints per rate: accepted leads/s, HTTP latency, capture -> routed latency from
+ * the events' own timestamps, lost and duplicated leads, and the raw Kafka floor through the same number of hops
+ * measured in the same run on the same broker.
+ *
+ * <pre>./mvnw -B -DskipTests -Pbenchmark verify -pl system-tests -am [-Dbenchmark.rates=200,1000 -Dbenchmark.seconds=30]</pre>
+ */
+public final class CaptureToRoutedBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final int KAFKA_HOPS = 3;
+
+    private CaptureToRoutedBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] rates = java.util.Arrays.stream(System.getProperty("benchmark.rates", "200,1000").split(","))
+                .map(String::trim).mapToInt(Integer::parseInt).toArray();
+        int seconds = Integer.getInteger("benchmark.seconds", 30);
+        List<String> rows = new ArrayList<>();
+        try (LeadflowSystem system = LeadflowSystem.start("benchmark")) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            System.out.println("Warming up for 15 s at 50 leads/s...");
+            drive(system, http, 50, 15);
+            for (int rate : rates) {
+                Latencies floor = new KafkaFloor(system.kafkaBootstrapServers(), KAFKA_HOPS).measure(rate, seconds);
+                Result result = drive(system, http, rate, seconds);
+                rows.add(String.format(Locale.ROOT,
+                        "| %d | %d | %.0f | %.1f / %.1f | %.0f / %.0f / %.0f | %d | %d | %.1f / %.1f / %.1f |",
+                        rate, result.sent, result.accepted / (double) seconds,
+                        result.http.percentile(50), result.http.percentile(99),
+                        result.captureToRouted.percentile(50), result.captureToRouted.percentile(99),
+                        result.captureToRouted.max(), result.lost, result.duplicated,
+                        floor.percentile(50), floor.percentile(99), floor.max()));
+            }
+        }
+        System.out.println();
+        System.out.printf("Leadflow capture -> routed benchmark (%d s per rate, %d cores)%n", seconds,
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| target leads/s | sent | accepted leads/s | HTTP p50 / p99 ms | capture->routed p50 / p99 / max ms"
+                + " | lost | duplicated | Kafka floor (" + KAFKA_HOPS + " hops) p50 / p99 / max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private record Result(int sent, int accepted, Latencies http, Latencies captureToRouted, int lost, int duplicated) {
+    }
+
+    private static Result drive(LeadflowSystem system, HttpClient http, int rate, int seconds) throws Exception {
+        AtomicBoolean listening = new AtomicBoolean(true);
+        Map<String, Double> routedLatency = new ConcurrentHashMap<>();
+        Map<String, Integer> routedRecords = new ConcurrentHashMap<>();
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread listener = new Thread(() -> listen(system.kafkaBootstrapServers(), listening, ready, routedLatency,
+                routedRecords), "routed-listener");
+        listener.start();
+        ready.get(60, TimeUnit.SECONDS);
+
+        ConcurrentLinkedQueue<Double> httpLatencies = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        URI leads = system.url("capture").resolve("/api/v1/leads");
+        String run = Long.toString(System.nanoTime(), 36);
+        int total = rate * seconds;
+        long start = System.nanoTime();
+        long intervalNanos = 1_000_000_000L / rate;
+        for (int n = 0; n < total; n++) {
+            long due = start + n * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            HttpRequest request = HttpRequest.newBuilder(leads).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(qualifyingLead(run, n))).build();
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                httpLatencies.add((System.nanoTime() - due) / 1_000_000.0);
+                if (failure == null && response.statusCode() == 202) {
+                    accepted.add(leadId(response.body()));
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        long drainDeadline = System.currentTimeMillis() + 60_000;
+        while (!routedLatency.keySet().containsAll(accepted) && System.currentTimeMillis() < drainDeadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(2000); // late duplicates, if any, would arrive now
+        listening.set(false);
+        listener.join(10_000);
+        int lost = (int) accepted.stream().filter(id -> !routedLatency.containsKey(id)).count();
+        double[] routed = accepted.stream().filter(routedLatency::containsKey).mapToDouble(routedLatency::get).toArray();
+        return new Result(total, accepted.size(), Latencies.of(httpLatencies.stream().mapToDouble(d -> d).toArray()),
+                Latencies.of(routed), lost,
+                accepted.stream().mapToInt(id -> Math.max(0, routedRecords.getOrDefault(id, 0) - 1)).sum());
+    }
+
+    private static void listen(String bootstrapServers, AtomicBoolean listening, CompletableFuture<Void> ready,
+            Map<String, Double> routedLatency, Map<String, Integer> routedRecords) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.LEADS_ROUTED));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.assignment().forEach(p -> consumer.position(p));
+            ready.complete(null);
+            while (listening.get()) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    LeadRouted routed = JSON.readValue(record.value(), LeadRouted.class);
+                    String leadId = routed.leadId().toString();
+                    routedRecords.merge(leadId, 1, Integer::sum);
+                    routedLatency.putIfAbsent(leadId,
+                            Duration.between(routed.capturedAt(), routed.routedAt()).toNanos() / 1_000_000.0);
+                }
+            }
+        } catch (Exception e) {
+            ready.completeExceptionally(e);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String qualifyingLead(String run, int n) {
+        return """
+                {"formId":"benchmark","email":"lead%d.%s@bench-%d.example","firstName":"Bench","lastName":"Mark",
+                 "company":"Bench Corp %d","jobTitle":"VP Sales","companySize":"1000+","country":"US",
+                 "pageUrl":"https://www.example.com/pricing"}""".formatted(n, run, n % 97, n % 97);
+    }
+
+    private static String leadId(String body) {
+        try {
+            return JSON.readTree(body).get("leadId").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
