@@ -38,12 +38,26 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         DevStack stack = shared();
         stack.postgres().createDatabase(database);
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
                 "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
                 "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD,
-                "quarkus.redis.hosts", stack.redisUri());
+                "quarkus.datasource.password", PostgresServer.PASSWORD));
+        if (usesRedis()) {
+            config.put("quarkus.redis.hosts", stack.redisUri());
+        }
+        return config;
+    }
+
+    /** Only services with the Redis client get its address; others would warn about an unknown key. */
+    private static boolean usesRedis() {
+        try {
+            Class.forName("io.quarkus.redis.datasource.RedisDataSource", false,
+                    Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Override

@@ -4,8 +4,11 @@ import dev.leadflow.messaging.MessagingConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +32,8 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final MessagingConfig config;
     private final AtomicLong unpublished = new AtomicLong();
+    /** Passes run only between start-up and shutdown, when the channel and the database are there. */
+    private volatile boolean running;
 
     OutboxRelay(EntityManager entityManager, OutboxPublisher publisher, MessagingConfig config, MeterRegistry registry) {
         this.entityManager = entityManager;
@@ -39,9 +44,20 @@ public class OutboxRelay {
                 .register(registry);
     }
 
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
     @Scheduled(every = "${leadflow.messaging.relay-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
+        if (!running) {
+            return;
+        }
         try {
             markPublished(publisher.drainAcknowledged());
             publishLeftBehind();
@@ -52,6 +68,9 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
+        if (!running) {
+            return;
+        }
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             int outbox = entityManager.createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")

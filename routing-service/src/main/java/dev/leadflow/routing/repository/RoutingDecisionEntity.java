@@ -1,0 +1,114 @@
+package dev.leadflow.routing.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One routing decision as stored: who owns which qualification of a lead, by which rule, and why. */
+@Entity
+@Table(name = "routing_decision")
+public class RoutingDecisionEntity {
+
+    /** Also the eventId of the {@code lead.routed} event published with this decision. */
+    @Id
+    private UUID id;
+    private UUID leadId;
+    @Column(unique = true)
+    private UUID qualificationId;
+    private String ownerId;
+    private String ownerName;
+    private String ownerType;
+    private String ruleId;
+    private String reason;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> candidates;
+    private int score;
+    private Instant capturedAt;
+    private Instant qualifiedAt;
+    private Instant routedAt;
+    private Instant slaDueAt;
+
+    protected RoutingDecisionEntity() {
+    }
+
+    public RoutingDecisionEntity(UUID id, UUID leadId, UUID qualificationId, String ownerId, String ownerName,
+            String ownerType, String ruleId, String reason, List<String> candidates, int score, Instant capturedAt,
+            Instant qualifiedAt, Instant routedAt, Instant slaDueAt) {
+        this.id = id;
+        this.leadId = leadId;
+        this.qualificationId = qualificationId;
+        this.ownerId = ownerId;
+        this.ownerName = ownerName;
+        this.ownerType = ownerType;
+        this.ruleId = ruleId;
+        this.reason = reason;
+        this.candidates = List.copyOf(candidates);
+        this.score = score;
+        this.capturedAt = capturedAt;
+        this.qualifiedAt = qualifiedAt;
+        this.routedAt = routedAt;
+        this.slaDueAt = slaDueAt;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getLeadId() {
+        return leadId;
+    }
+
+    public UUID getQualificationId() {
+        return qualificationId;
+    }
+
+    public String getOwnerId() {
+        return ownerId;
+    }
+
+    public String getOwnerName() {
+        return ownerName;
+    }
+
+    public String getOwnerType() {
+        return ownerType;
+    }
+
+    public String getRuleId() {
+        return ruleId;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public List<String> getCandidates() {
+        return List.copyOf(candidates);
+    }
+
+    public int getScore() {
+        return score;
+    }
+
+    public Instant getCapturedAt() {
+        return capturedAt;
+    }
+
+    public Instant getQualifiedAt() {
+        return qualifiedAt;
+    }
+
+    public Instant getRoutedAt() {
+        return routedAt;
+    }
+
+    public Instant getSlaDueAt() {
+        return slaDueAt;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.leadflow.routing;
+
+import dev.leadflow.events.LeadProfile;
+import dev.leadflow.events.LeadQualified;
+import dev.leadflow.events.ScoreReason;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Test data: {@code lead.qualified} events as scoring-service publishes them. */
+public final class Qualifications {
+
+    public static final LeadProfile PROFILE = new LeadProfile("ada@example.com", "Ada", "Lovelace", "Analytical Engines",
+            "VP Engineering", "+442071234567", "GB", "1000+", "software");
+    public static final List<ScoreReason> REASONS = List.of(
+            new ScoreReason("job-title-seniority", "fit", 40, "senior job title", "VP Engineering"),
+            new ScoreReason("company-size", "fit", 30, "large company", "1000+"),
+            new ScoreReason("pricing-page-view", "engagement", 50, "viewed pricing", "/pricing"));
+
+    private Qualifications() {
+    }
+
+    /** A new qualification (new event id and qualification id) of {@code leadId}. */
+    public static LeadQualified of(UUID leadId) {
+        Instant capturedAt = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        return new LeadQualified(UUID.randomUUID(), leadId, UUID.randomUUID(), "demo-v1", 120, 100, PROFILE, REASONS,
+                capturedAt, capturedAt.plusMillis(300));
+    }
+
+    /** The same qualification redelivered under another event id (e.g. republished by scoring-service). */
+    public static LeadQualified republished(LeadQualified original) {
+        return new LeadQualified(UUID.randomUUID(), original.leadId(), original.qualificationId(),
+                original.modelVersion(), original.total(), original.threshold(), original.profile(), original.reasons(),
+                original.capturedAt(), original.qualifiedAt());
+    }
+
+    /** The qualification without its qualification id: an event routing cannot process. */
+    public static LeadQualified withoutQualificationId(UUID leadId) {
+        LeadQualified valid = of(leadId);
+        return new LeadQualified(valid.eventId(), leadId, null, valid.modelVersion(), valid.total(), valid.threshold(),
+                valid.profile(), valid.reasons(), valid.capturedAt(), valid.qualifiedAt());
+    }
+}
