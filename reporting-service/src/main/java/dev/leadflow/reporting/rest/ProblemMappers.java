@@ -1,0 +1,37 @@
+package dev.leadflow.reporting.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every REST failure into problem+json: no stack traces in responses, no 5xx for bad input. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return toResponse(e.problem());
+    }
+
+    /** Unknown paths, wrong methods, unacceptable media types: keep the status, explain it as a problem. */
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String slug = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
+        return toResponse(Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure serving a request", e);
+        return toResponse(Problem.of("internal-error", "Internal Server Error", 500,
+                "An unexpected error occurred; it has been logged."));
+    }
+
+    private static Response toResponse(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
