@@ -1,0 +1,91 @@
+package dev.leadflow.scoring.lead;
+
+import dev.leadflow.scoring.model.Touchpoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * Scoring state in PostgreSQL. Every change to a lead happens under a row lock on its {@code scored_lead} row, and an
+ * anonymous visitor's touchpoints under a lock on its {@code anonymous_visitor} row (always taken before the lead's),
+ * so the two consumers can process events of the same lead concurrently without losing an update.
+ */
+@ApplicationScoped
+class LeadStateRepository {
+
+    private final EntityManager entityManager;
+
+    LeadStateRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    Optional<ScoredLead> find(UUID leadId) {
+        return Optional.ofNullable(entityManager.find(ScoredLead.class, leadId));
+    }
+
+    /** The lead's state, created empty if nothing was known about it, locked until the transaction ends. */
+    ScoredLead lock(UUID leadId) {
+        // An upsert instead of find-then-persist: two first events of one lead racing must not fail on the key.
+        entityManager.createNativeQuery("INSERT INTO scored_lead (lead_id) VALUES (?1) ON CONFLICT DO NOTHING")
+                .setParameter(1, leadId)
+                .executeUpdate();
+        return entityManager.find(ScoredLead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The lead an anonymous visitor is known to be, or null; locks the visitor until the transaction ends. */
+    UUID lockVisitor(String anonymousId) {
+        return (UUID) entityManager.createNativeQuery("""
+                        INSERT INTO anonymous_visitor (anonymous_id) VALUES (?1)
+                        ON CONFLICT (anonymous_id) DO UPDATE SET anonymous_id = EXCLUDED.anonymous_id
+                        RETURNING lead_id""")
+                .setParameter(1, anonymousId)
+                .getSingleResult();
+    }
+
+    /** Records that the visitor is the lead and hands the lead every touchpoint the visitor made so far. */
+    void linkVisitor(String anonymousId, UUID leadId) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO anonymous_visitor (anonymous_id, lead_id) VALUES (?1, ?2)
+                        ON CONFLICT (anonymous_id) DO UPDATE SET lead_id = EXCLUDED.lead_id""")
+                .setParameter(1, anonymousId)
+                .setParameter(2, leadId)
+                .executeUpdate();
+        entityManager.createNativeQuery(
+                        "UPDATE touchpoint SET lead_id = ?1 WHERE anonymous_id = ?2 AND lead_id IS NULL")
+                .setParameter(1, leadId)
+                .setParameter(2, anonymousId)
+                .executeUpdate();
+    }
+
+    /** Stores a touchpoint; false when one with this id was stored before. */
+    boolean addTouchpoint(UUID touchpointId, UUID leadId, String anonymousId, String type, String url,
+            Instant occurredAt) {
+        // Typed parameters: a bare null would reach PostgreSQL without a type it can cast to uuid.
+        return entityManager.createNativeQuery("""
+                        INSERT INTO touchpoint (touchpoint_id, lead_id, anonymous_id, type, url, occurred_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (touchpoint_id) DO NOTHING""")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, touchpointId, UUID.class)
+                .setParameter(2, leadId, UUID.class)
+                .setParameter(3, anonymousId, String.class)
+                .setParameter(4, type, String.class)
+                .setParameter(5, url, String.class)
+                .setParameter(6, occurredAt, Instant.class)
+                .executeUpdate() == 1;
+    }
+
+    List<Touchpoint> touchpointsOf(UUID leadId) {
+        return entityManager.createQuery("""
+                        SELECT t FROM StoredTouchpoint t WHERE t.leadId = :leadId
+                        ORDER BY t.occurredAt, t.touchpointId""", StoredTouchpoint.class)
+                .setParameter("leadId", leadId)
+                .getResultStream()
+                .map(StoredTouchpoint::toTouchpoint)
+                .toList();
+    }
+}

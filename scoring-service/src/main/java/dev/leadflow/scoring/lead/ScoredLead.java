@@ -1,0 +1,157 @@
+package dev.leadflow.scoring.lead;
+
+import dev.leadflow.events.LeadProfile;
+import dev.leadflow.events.ScoreReason;
+import dev.leadflow.events.Utm;
+import dev.leadflow.scoring.model.LeadFacts;
+import dev.leadflow.scoring.model.Score;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The scoring state of one lead: what is known about it, its latest published score and its qualification. */
+@Entity
+@Table(name = "scored_lead")
+public class ScoredLead {
+
+    @Id
+    private UUID leadId;
+    private String email;
+    private String firstName;
+    private String lastName;
+    private String company;
+    private String jobTitle;
+    private String phone;
+    private String country;
+    private String companySize;
+    private String industry;
+    private boolean freeMailDomain;
+    private String formId;
+    private String pageUrl;
+    private String referrer;
+    private String utmSource;
+    private String utmMedium;
+    private String utmCampaign;
+    private String utmTerm;
+    private String utmContent;
+    private Instant firstCapturedAt;
+    private Instant lastCapturedAt;
+    private String modelVersion;
+    private Integer fit;
+    private Integer engagement;
+    private Integer total;
+    private Integer threshold;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<ScoreReason> reasons;
+    private Instant scoredAt;
+    private UUID qualificationId;
+    private Instant qualifiedAt;
+
+    protected ScoredLead() {
+    }
+
+    public UUID leadId() {
+        return leadId;
+    }
+
+    /** Whether the lead's capture arrived, so its profile is known. */
+    public boolean profileKnown() {
+        return lastCapturedAt != null;
+    }
+
+    public Instant lastCapturedAt() {
+        return lastCapturedAt;
+    }
+
+    public LeadProfile profile() {
+        return new LeadProfile(email, firstName, lastName, company, jobTitle, phone, country, companySize, industry);
+    }
+
+    public LeadFacts facts() {
+        return new LeadFacts(profile(), new Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent), formId,
+                pageUrl, referrer, freeMailDomain);
+    }
+
+    /**
+     * Takes in a capture's facts: the latest capture's values win, but no capture erases a known value with null,
+     * and a capture older than one already seen (a replay) only fills gaps.
+     */
+    void recordCapture(LeadFacts captured, Instant capturedAt) {
+        boolean latest = lastCapturedAt == null || !capturedAt.isBefore(lastCapturedAt);
+        setFacts(latest ? LeadFacts.merge(facts(), captured) : LeadFacts.merge(captured, facts()));
+        firstCapturedAt = firstCapturedAt == null || capturedAt.isBefore(firstCapturedAt) ? capturedAt : firstCapturedAt;
+        lastCapturedAt = latest ? capturedAt : lastCapturedAt;
+    }
+
+    private void setFacts(LeadFacts facts) {
+        LeadProfile profile = facts.profile();
+        email = profile.email();
+        firstName = profile.firstName();
+        lastName = profile.lastName();
+        company = profile.company();
+        jobTitle = profile.jobTitle();
+        phone = profile.phone();
+        country = profile.country();
+        companySize = profile.companySize();
+        industry = profile.industry();
+        freeMailDomain = facts.freeMailDomain();
+        formId = facts.formId();
+        pageUrl = facts.pageUrl();
+        referrer = facts.referrer();
+        utmSource = facts.utm().source();
+        utmMedium = facts.utm().medium();
+        utmCampaign = facts.utm().campaign();
+        utmTerm = facts.utm().term();
+        utmContent = facts.utm().content();
+    }
+
+    /** The last published score, empty when the lead was never scored. */
+    public Optional<Score> score() {
+        return scoredAt == null ? Optional.empty() : Optional.of(new Score(fit, engagement, total, reasons));
+    }
+
+    void recordScore(Score score, String modelVersion, int threshold, Instant scoredAt) {
+        this.fit = score.fit();
+        this.engagement = score.engagement();
+        this.total = score.total();
+        this.reasons = score.reasons();
+        this.modelVersion = modelVersion;
+        this.threshold = threshold;
+        this.scoredAt = scoredAt;
+    }
+
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    public Integer threshold() {
+        return threshold;
+    }
+
+    public Instant scoredAt() {
+        return scoredAt;
+    }
+
+    public boolean qualified() {
+        return qualificationId != null;
+    }
+
+    void qualify(UUID qualificationId, Instant qualifiedAt) {
+        this.qualificationId = qualificationId;
+        this.qualifiedAt = qualifiedAt;
+    }
+
+    public UUID qualificationId() {
+        return qualificationId;
+    }
+
+    public Instant qualifiedAt() {
+        return qualifiedAt;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.leadflow.scoring.model;
+
+/**
+ * What a rule tests. Fit rules test the lead ({@link LeadCondition}); engagement rules test each touchpoint
+ * ({@link TouchpointCondition}), so a rule can never look at facts its dimension does not own.
+ */
+public sealed interface Condition permits LeadCondition, TouchpointCondition {
+}

@@ -1,0 +1,22 @@
+package dev.leadflow.scoring.model;
+
+import dev.leadflow.events.ScoreReason;
+import java.util.Optional;
+
+/** Adds {@code points} once when the lead satisfies the condition. */
+public record FitRule(String id, String description, int points, LeadCondition condition) implements ScoringRule {
+
+    public FitRule {
+        ScoringRule.requireValid(id, description, points, condition);
+    }
+
+    @Override
+    public Dimension dimension() {
+        return Dimension.FIT;
+    }
+
+    public Optional<ScoreReason> evaluate(LeadFacts lead) {
+        return condition.evidenceFor(lead)
+                .map(evidence -> new ScoreReason(id, Dimension.FIT.key(), points, description, evidence));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.leadflow.scoring.model;
+
+/** A condition on one touchpoint, used by engagement rules. */
+public sealed interface TouchpointCondition extends Condition permits TouchpointType, TouchpointUrlMatches {
+
+    boolean matches(Touchpoint touchpoint);
+}

@@ -1,0 +1,66 @@
+package dev.leadflow.scoring.rest;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into {@code application/problem+json} (RFC 9457), without stack traces. */
+class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_PREFIX = "https://leadflow.dev/problems/";
+
+    @ServerExceptionMapper
+    Response invalidInput(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(field(violation), rule(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return problem(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400,
+                "The request has " + errors.size() + " invalid field(s)", errors));
+    }
+
+    @ServerExceptionMapper
+    Response unknownLead(UnknownLeadException e) {
+        return problem(new Problem(TYPE_PREFIX + "unknown-lead", "Unknown lead", 404, e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    Response httpError(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), null, null));
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Exception e) {
+        // The exception's message may quote input; the class name is enough to find the full trace elsewhere.
+        LOG.errorf(e, "Unexpected failure handling a request (%s)", e.getClass().getName());
+        return problem(new Problem("about:blank", "Internal Server Error", 500,
+                "An unexpected error occurred; it has been logged", null));
+    }
+
+    private static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String field = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            field = node.getName();
+        }
+        return field;
+    }
+
+    /** The broken constraint's name as a rule id: {@code @Pattern} is "pattern", {@code @NotBlank} "notBlank". */
+    private static String rule(ConstraintViolation<?> violation) {
+        String name = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
+    }
+}

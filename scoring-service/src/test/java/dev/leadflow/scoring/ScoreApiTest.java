@@ -1,0 +1,118 @@
+package dev.leadflow.scoring;
+
+import static dev.leadflow.scoring.support.TestEvents.coordinatorWithGmail;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.events.LeadCaptured;
+import dev.leadflow.events.LeadScored;
+import dev.leadflow.scoring.support.KafkaTestClient;
+import dev.leadflow.scoring.support.OutboxProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP surface: scores, problem details, health, metrics and the OpenAPI document. */
+@QuarkusTest
+@WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "scoring"))
+class ScoreApiTest {
+
+    @Inject
+    ObjectMapper objectMapper;
+    @Inject
+    OutboxProbe outbox;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void returnsALeadsScoreWithTheReasonsThatAddUpToIt() {
+        UUID leadId = UUID.randomUUID();
+        LeadCaptured captured = coordinatorWithGmail(leadId);
+        new KafkaTestClient(bootstrapServers, objectMapper)
+                .send(LeadCaptured.TOPIC, leadId.toString(), LeadCaptured.TYPE, captured);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox.published(LeadScored.TOPIC, leadId.toString()) == 1);
+
+        given().get("/api/v1/scores/{leadId}", leadId)
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("leadId", equalTo(leadId.toString()))
+                .body("modelVersion", equalTo("demo-2026.1"))
+                .body("fit", equalTo(-15))
+                .body("engagement", equalTo(45))
+                .body("total", equalTo(30))
+                .body("threshold", equalTo(100))
+                .body("qualified", equalTo(false))
+                .body("qualifiedAt", nullValue())
+                .body("reasons.ruleId", hasItems("target-country", "free-mail", "form-submit", "pricing-page"))
+                .body("reasons.points.sum()", equalTo(30))
+                .body("reasons.evidence", not(hasItems(containsString("sam@"))));
+    }
+
+    @Test
+    void answersAnUnknownLeadWithA404Problem() {
+        UUID unknown = UUID.randomUUID();
+
+        given().get("/api/v1/scores/{leadId}", unknown)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Unknown lead"))
+                .body("detail", equalTo("No score for lead " + unknown))
+                .body("type", containsString("unknown-lead"));
+    }
+
+    @Test
+    void answersAMalformedLeadIdWithA400ProblemNamingTheField() {
+        given().get("/api/v1/scores/not-a-uuid")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo("leadId"))
+                .body("errors[0].rule", equalTo("pattern"))
+                .body("errors[0].message", equalTo("must be a UUID"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblem() {
+        given().get("/api/v1/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void isReadyWhenKafkaAndPostgresqlAre() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "SmallRye Reactive Messaging - readiness check"));
+    }
+
+    @Test
+    void exportsTheScoringCountersToPrometheus() {
+        given().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("leadflow_leads_scored_total"))
+                .body(containsString("leadflow_leads_qualified_total"));
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        given().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/scores/{leadId}"));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.leadflow.scoring.support;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Reads the service's own records. The outbox holds every event the service decided to publish, committed with the
+ * decision: once a test saw one event of a transaction on Kafka, the outbox tells exactly what else it published.
+ */
+@ApplicationScoped
+public class OutboxProbe {
+
+    private final EntityManager entityManager;
+
+    OutboxProbe(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** How many events the service published to {@code topic} with record key {@code key}. */
+    public long published(String topic, String key) {
+        return count("SELECT count(*) FROM outbox_event WHERE topic = ?1 AND record_key = ?2", topic, key);
+    }
+
+    /** How many touchpoints are stored for the lead. */
+    public long touchpointsOfLead(String leadId) {
+        return count("SELECT count(*) FROM touchpoint WHERE lead_id = CAST(?1 AS uuid)", leadId);
+    }
+
+    /** How many touchpoints an anonymous visitor made that no lead owns yet. */
+    public long unattachedTouchpoints(String anonymousId) {
+        return count("SELECT count(*) FROM touchpoint WHERE anonymous_id = ?1 AND lead_id IS NULL", anonymousId);
+    }
+
+    private long count(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+}
