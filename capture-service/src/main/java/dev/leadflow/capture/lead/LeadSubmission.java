@@ -1,0 +1,24 @@
+package dev.leadflow.capture.lead;
+
+import dev.leadflow.events.LeadProfile;
+import dev.leadflow.events.Utm;
+
+/**
+ * A validated, normalised form submission. {@code redirectUrl} is where a browser posting a plain HTML form is
+ * sent afterwards; it is not part of the published event.
+ */
+public record LeadSubmission(
+        String formId,
+        LeadProfile profile,
+        Boolean consentMarketing,
+        boolean freeMailDomain,
+        Utm utm,
+        String pageUrl,
+        String referrer,
+        String anonymousId,
+        String redirectUrl) {
+
+    public String email() {
+        return profile.email();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.leadflow.capture.rest;
+
+import dev.leadflow.capture.validation.FieldError;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** The problems capture-service answers with; each has a stable {@code type} clients can branch on. */
+public final class Problems {
+
+    private static final String TYPE_PREFIX = "urn:leadflow:problem:";
+
+    private Problems() {
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? "1 field broke a rule" : errors.size() + " fields broke a rule";
+        return new ProblemException(new Problem(TYPE_PREFIX + "validation", "Invalid request", 400,
+                detail + "; nothing was accepted", null, List.copyOf(errors)), Map.of());
+    }
+
+    public static ProblemException malformedBody(String detail) {
+        return problem("malformed-body", "Malformed request body", 400, detail);
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return problem("payload-too-large", "Request body too large", 413, detail);
+    }
+
+    public static ProblemException idempotencyKeyReused() {
+        return problem("idempotency-key-reused", "Idempotency-Key reused", 422,
+                "This Idempotency-Key was used with a different request; use a new key for a new request");
+    }
+
+    public static ProblemException idempotencyKeyInProgress() {
+        return new ProblemException(new Problem(TYPE_PREFIX + "idempotency-key-in-progress",
+                "Request in progress", 409, "A request with this Idempotency-Key is still running; retry shortly",
+                null, null), Map.of("Retry-After", "1"));
+    }
+
+    /** A problem for an HTTP-level failure (unknown path, wrong method, media type), as RFC 9457's about:blank. */
+    public static Problem forStatus(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return new Problem("about:blank", title, status, detail, null, null);
+    }
+
+    static Problem unavailable() {
+        return new Problem(TYPE_PREFIX + "unavailable", "Service temporarily unavailable", 503,
+                "The request could not be stored and was not accepted; retry later", null, null);
+    }
+
+    static Problem internal() {
+        return new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
+                "The request failed unexpectedly and was not accepted", null, null);
+    }
+
+    private static ProblemException problem(String type, String title, int status, String detail) {
+        return new ProblemException(new Problem(TYPE_PREFIX + type, title, status, detail, null, null), Map.of());
+    }
+}

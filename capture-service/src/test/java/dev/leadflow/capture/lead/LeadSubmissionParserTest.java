@@ -1,0 +1,213 @@
+package dev.leadflow.capture.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.leadflow.capture.validation.FieldError;
+import dev.leadflow.capture.validation.Validated;
+import dev.leadflow.events.Utm;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LeadSubmissionParserTest {
+
+    private final LeadSubmissionParser parser = new LeadSubmissionParser(FreeMailDomains.of(Set.of("gmail.com")),
+            Set.of());
+
+    @Test
+    void acceptsAMinimalSubmission() {
+        LeadSubmission lead = valid(Map.of("email", "ada@example.com", "formId", "demo"));
+
+        assertThat(lead.email()).isEqualTo("ada@example.com");
+        assertThat(lead.formId()).isEqualTo("demo");
+        assertThat(lead.profile().firstName()).isNull();
+        assertThat(lead.consentMarketing()).isNull();
+        assertThat(lead.utm()).isNull();
+        assertThat(lead.freeMailDomain()).isFalse();
+    }
+
+    @Test
+    void normalisesEveryField() {
+        Map<String, Object> fields = new HashMap<>(Map.of("email", "  Ada.Lovelace@Example.COM ",
+                "formId", " demo ", "firstName", " Ada\u0000 ", "lastName", "Lovelace\n", "company", " Analytical ",
+                "jobTitle", "", "phone", " +44 20 7946 0958 ", "country", " gb ", "companySize", " 1000 ",
+                "industry", " Computing "));
+        fields.putAll(Map.of("consentMarketing", "on", "utmSource", " Google ", "utm_medium", "CPC",
+                "pageUrl", " https://www.example.com/pricing ", "referrer", "https://search.example/",
+                "anonymousId", " anon-1 ", "redirectUrl", "https://www.example.com/thanks"));
+
+        LeadSubmission lead = valid(fields);
+
+        assertThat(lead.email()).isEqualTo("ada.lovelace@example.com");
+        assertThat(lead.formId()).isEqualTo("demo");
+        assertThat(lead.profile().firstName()).isEqualTo("Ada");
+        assertThat(lead.profile().lastName()).isEqualTo("Lovelace");
+        assertThat(lead.profile().company()).isEqualTo("Analytical");
+        assertThat(lead.profile().jobTitle()).isNull();
+        assertThat(lead.profile().phone()).isEqualTo("+44 20 7946 0958");
+        assertThat(lead.profile().country()).isEqualTo("GB");
+        assertThat(lead.profile().companySize()).isEqualTo("1000");
+        assertThat(lead.profile().industry()).isEqualTo("Computing");
+        assertThat(lead.consentMarketing()).isTrue();
+        assertThat(lead.utm().source()).isEqualTo("google");
+        assertThat(lead.utm().medium()).isEqualTo("cpc");
+        assertThat(lead.utm().campaign()).isNull();
+        assertThat(lead.pageUrl()).isEqualTo("https://www.example.com/pricing");
+        assertThat(lead.referrer()).isEqualTo("https://search.example/");
+        assertThat(lead.anonymousId()).isEqualTo("anon-1");
+        assertThat(lead.redirectUrl()).isEqualTo("https://www.example.com/thanks");
+    }
+
+    @Test
+    void requiresEmailAndFormId() {
+        assertThat(errors(Map.of())).containsExactly(
+                new FieldError("email", "required", "is required"),
+                new FieldError("formId", "required", "is required"));
+    }
+
+    @Test
+    void rejectsAMalformedEmail() {
+        assertThat(errors(Map.of("email", "ada@example", "formId", "demo")))
+                .containsExactly(new FieldError("email", "email", "must be a valid email address"));
+    }
+
+    @Test
+    void limitsTheEmailLocalPartTo64Characters() {
+        assertThat(errors(Map.of("email", "a".repeat(65) + "@example.com", "formId", "demo")))
+                .extracting(FieldError::field, FieldError::rule)
+                .containsExactly(tuple("email", "maxLength"));
+    }
+
+    @Test
+    void limitsTheEmailTo254Characters() {
+        String longDomain = String.join(".", List.of("a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(57)))
+                + ".com";
+        assertThat(errors(Map.of("email", "ada@" + longDomain, "formId", "demo")))
+                .extracting(FieldError::rule).containsExactly("maxLength");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo form", "demo/form", "démo",
+            "x12345678901234567890123456789012345678901234567890123456789012345"})
+    void restrictsFormIdsToSlugs(String formId) {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", formId)))
+                .extracting(FieldError::field, FieldError::rule)
+                .containsExactly(tuple("formId", "pattern"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"firstName,100", "lastName,100", "company,200", "jobTitle,150", "companySize,32", "industry,100",
+            "utmSource,200", "utm_campaign,200", "pageUrl,2048"})
+    void limitsTheLengthOfEveryTextField(String field, int max) {
+        String prefix = field.equals("pageUrl") ? "https://example.com/" : "";
+        String fits = prefix + "x".repeat(max - prefix.length());
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", field, fits))).isEmpty();
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", field, fits + "x")))
+                .containsExactly(new FieldError(field, "maxLength", "must be at most " + max + " characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1 (555) 010-0199", "030 1234567", "+44 20 7946 0958 ext. 12", "555.010.0199 x7"})
+    void acceptsPhoneNumbers(String phone) {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "phone", phone))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call me", "12", "+", "555-CALL-NOW", "<script>"})
+    void rejectsWhatIsNotAPhoneNumber(String phone) {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "phone", phone)))
+                .extracting(FieldError::rule).containsExactly("phone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"XX", "Germany", "DEU", "1"})
+    void rejectsWhatIsNotAnIsoCountryCode(String country) {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "country", country)))
+                .extracting(FieldError::rule).containsExactly("country");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"on,true", "true,true", "1,true", "false,false", "0,false", "off,false"})
+    void readsConsentAsABoolean(String consent, boolean expected) {
+        assertThat(valid(Map.of("email", "ada@example.com", "formId", "demo", "consentMarketing", consent))
+                .consentMarketing()).isEqualTo(expected);
+    }
+
+    @Test
+    void rejectsConsentThatIsNotABoolean() {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "consentMarketing", "maybe")))
+                .extracting(FieldError::rule).containsExactly("boolean");
+    }
+
+    @Test
+    void acceptsBothUtmSpellings() {
+        LeadSubmission lead = valid(Map.of("email", "ada@example.com", "formId", "demo", "utm_source", "News",
+                "utmMedium", "Email", "utm_campaign", "Q3", "utmTerm", "Crm", "utm_content", "Hero"));
+
+        assertThat(lead.utm()).isEqualTo(new Utm("news", "email", "q3", "crm", "hero"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pageUrl", "referrer", "redirectUrl"})
+    void requiresAbsoluteHttpUrls(String field) {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", field, "/thanks")))
+                .containsExactly(new FieldError(field, "url", "must be an absolute http(s) URL"));
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", field, "javascript:alert(1)")))
+                .extracting(FieldError::rule).containsExactly("url");
+    }
+
+    @Test
+    void rejectsAnonymousIdsWithUnexpectedCharacters() {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "anonymousId", "a b")))
+                .extracting(FieldError::field, FieldError::rule)
+                .containsExactly(tuple("anonymousId", "pattern"));
+    }
+
+    @Test
+    void flagsFreeMailDomains() {
+        assertThat(valid(Map.of("email", "ada@GMAIL.com", "formId", "demo")).freeMailDomain()).isTrue();
+        assertThat(valid(Map.of("email", "ada@notgmail.com", "formId", "demo")).freeMailDomain()).isFalse();
+    }
+
+    @Test
+    void restrictsRedirectsToAllowedHostsWhenConfigured() {
+        LeadSubmissionParser restricted = new LeadSubmissionParser(FreeMailDomains.of(Set.of()), Set.of("Example.com"));
+
+        assertThat(restricted.parse(Map.of("email", "ada@example.com", "formId", "demo",
+                "redirectUrl", "https://www.example.com/thanks"))).isInstanceOf(Validated.Valid.class);
+        assertThat(restricted.parse(Map.of("email", "ada@example.com", "formId", "demo",
+                "redirectUrl", "https://evil.example.net/"))).isEqualTo(new Validated.Invalid<>(List.of(
+                new FieldError("redirectUrl", "redirectHost", "must point to a host this service may redirect to"))));
+    }
+
+    @Test
+    void reportsEveryBrokenFieldAtOnce() {
+        assertThat(errors(Map.of("email", "nope", "formId", "bad id", "country", "XX", "consentMarketing", "maybe",
+                "pageUrl", "ftp://x")))
+                .extracting(FieldError::field)
+                .containsExactlyInAnyOrder("email", "formId", "country", "consentMarketing", "pageUrl");
+    }
+
+    @Test
+    void neverQuotesTheSubmittedValueInMessages() {
+        assertThat(errors(Map.of("email", "secret.person@nowhere", "formId", "demo")))
+                .allSatisfy(error -> assertThat(error.message()).doesNotContain("secret.person"));
+    }
+
+    private LeadSubmission valid(Map<String, ?> fields) {
+        Validated<LeadSubmission> result = parser.parse(fields);
+        assertThat(result).isInstanceOf(Validated.Valid.class);
+        return ((Validated.Valid<LeadSubmission>) result).value();
+    }
+
+    private List<FieldError> errors(Map<String, ?> fields) {
+        Validated<LeadSubmission> result = parser.parse(fields);
+        return result instanceof Validated.Invalid<LeadSubmission> invalid ? invalid.errors() : List.of();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.leadflow.capture.touchpoint;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadflow.capture.TopicRecords;
+import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.events.TouchpointRecorded;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "capture"))
+class TouchpointIntakeTest {
+
+    @Inject
+    ObjectMapper objectMapper;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void recordsOneTouchpointKeyedByItsLead() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        List<String> ids = given().contentType(ContentType.JSON)
+                .body(Map.of("type", "pricing_page_view", "leadId", leadId, "url", "https://www.example.com/pricing",
+                        "utm_source", "Google", "occurredAt", "2026-03-01T10:15:30+01:00"))
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("touchpointIds", hasSize(1))
+                .extract().path("touchpointIds");
+
+        ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicRecords.withKey(bootstrapServers, TouchpointRecorded.TOPIC, leadId), r -> r.size() == 1)
+                .get(0);
+        assertThat(TopicRecords.header(record, "ce_type")).isEqualTo(TouchpointRecorded.TYPE);
+        TouchpointRecorded event = objectMapper.readValue(record.value(), TouchpointRecorded.class);
+        assertThat(event.touchpointId()).hasToString(ids.get(0));
+        assertThat(event.type()).isEqualTo("pricing_page_view");
+        assertThat(event.utm().source()).isEqualTo("google");
+        assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-03-01T09:15:30Z"));
+        assertThat(event.recordedAt()).isNotNull();
+    }
+
+    @Test
+    void recordsABatchInOrderKeyingAnonymousTouchpointsByAnonymousId() throws Exception {
+        String anonymousId = "anon-" + UUID.randomUUID();
+        List<Map<String, Object>> batch = List.of(
+                Map.of("type", "page_view", "anonymousId", anonymousId, "url", "https://www.example.com/"),
+                Map.of("type", "content_download", "anonymousId", anonymousId, "campaign", "ebook"),
+                Map.of("type", "webinar", "anonymousId", anonymousId));
+        List<String> ids = given().contentType(ContentType.JSON).body(batch)
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(202)
+                .body("accepted", equalTo(3))
+                .body("touchpointIds", hasSize(3))
+                .extract().path("touchpointIds");
+
+        List<TouchpointRecorded> events = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicRecords.withKey(bootstrapServers, TouchpointRecorded.TOPIC, anonymousId),
+                        r -> r.size() == 3)
+                .stream().map(r -> read(r.value())).toList();
+        assertThat(events).extracting(TouchpointRecorded::type)
+                .containsExactly("page_view", "content_download", "webinar");
+        assertThat(events).extracting(e -> e.touchpointId().toString()).containsExactlyElementsOf(ids);
+        assertThat(events).allSatisfy(e -> assertThat(e.leadId()).isNull());
+    }
+
+    @Test
+    void rejectsAWholeBatchNamingEachInvalidItem() {
+        String anonymousId = "anon-" + UUID.randomUUID();
+        List<Object> batch = List.of(
+                Map.of("type", "page_view", "anonymousId", anonymousId),
+                Map.of("type", "Page View", "anonymousId", anonymousId),
+                Map.of("type", "page_view"),
+                "not an object",
+                Map.of("type", "page_view", "leadId", "not-a-uuid", "occurredAt", "yesterday"));
+        given().contentType(ContentType.JSON).body(batch)
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("[1].type", "[2].leadId", "[3]", "[4].leadId", "[4].occurredAt"))
+                .body("errors.rule", contains("pattern", "required", "type", "uuid", "timestamp"));
+
+        assertThat(TopicRecords.withKey(bootstrapServers, TouchpointRecorded.TOPIC, anonymousId)).isEmpty();
+    }
+
+    @Test
+    void refusesABatchOverTheLimitWith413() {
+        List<Map<String, Object>> batch = new ArrayList<>(Collections.nCopies(501,
+                Map.of("type", "page_view", "anonymousId", "anon-limit")));
+        given().contentType(ContentType.JSON).body(batch)
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:leadflow:problem:payload-too-large"));
+    }
+
+    @Test
+    void rejectsAnEmptyBatch() {
+        given().contentType(ContentType.JSON).body("[]")
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(400)
+                .body("errors.rule", containsInAnyOrder("notEmpty"));
+    }
+
+    private TouchpointRecorded read(String json) {
+        try {
+            return objectMapper.readValue(json, TouchpointRecorded.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
