@@ -29,7 +29,8 @@ public class OutboxPublisher {
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
 
     private final Emitter<String> emitter;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Sent and not yet marked published: in flight, or acknowledged and waiting for the relay to record it. */
+    private final Set<Long> unsettled = ConcurrentHashMap.newKeySet();
     private final Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
     private final Counter published;
     private final Counter failed;
@@ -53,7 +54,7 @@ public class OutboxPublisher {
     /** Sends one event; the future completes when the broker acknowledged it (acks=all). */
     CompletableFuture<Void> send(OutboxRecord record) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!inFlight.add(record.id())) {
+        if (!unsettled.add(record.id())) {
             done.completeExceptionally(new IllegalStateException("already in flight"));
             return done;
         }
@@ -66,14 +67,13 @@ public class OutboxPublisher {
                         .build());
         Message<String> message = Message.of(record.payload(), metadata,
                 () -> {
-                    inFlight.remove(record.id());
                     acknowledged.add(record.id());
                     published.increment();
                     done.complete(null);
                     return CompletableFuture.completedFuture(null);
                 },
                 failure -> {
-                    inFlight.remove(record.id());
+                    unsettled.remove(record.id());
                     failed.increment();
                     LOG.warnf("Kafka did not take outbox event %s (%s to %s); the relay retries it: %s",
                             record.eventId(), record.type(), record.topic(), failure.getMessage());
@@ -83,7 +83,7 @@ public class OutboxPublisher {
         try {
             emitter.send(message);
         } catch (RuntimeException e) {
-            inFlight.remove(record.id());
+            unsettled.remove(record.id());
             failed.increment();
             LOG.warnf("Could not hand outbox event %s to Kafka; the relay retries it: %s", record.eventId(), e.getMessage());
             done.completeExceptionally(e);
@@ -91,16 +91,22 @@ public class OutboxPublisher {
         return done;
     }
 
-    boolean isInFlight(long id) {
-        return inFlight.contains(id);
+    /** Whether the event was sent and is not yet recorded as published, so the relay must leave it alone. */
+    boolean isUnsettled(long id) {
+        return unsettled.contains(id);
     }
 
-    /** Ids acknowledged since the last call. */
+    /** Ids acknowledged since the last call; the caller records them published, then calls {@link #settled}. */
     List<Long> drainAcknowledged() {
         List<Long> ids = new java.util.ArrayList<>();
         for (Long id = acknowledged.poll(); id != null; id = acknowledged.poll()) {
             ids.add(id);
         }
         return ids;
+    }
+
+    /** The events are recorded as published (or their recording failed and the relay may send them again). */
+    void settled(List<Long> ids) {
+        ids.forEach(unsettled::remove);
     }
 }

@@ -85,10 +85,17 @@ public class OutboxRelay {
         if (ids.isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("UPDATE outbox_event SET published_at = clock_timestamp() WHERE id = ANY(?1)")
+        try {
+            QuarkusTransaction.requiringNew().run(() -> recordPublished(ids));
+        } finally {
+            publisher.settled(ids);
+        }
+    }
+
+    private void recordPublished(List<Long> ids) {
+        entityManager.createNativeQuery("UPDATE outbox_event SET published_at = clock_timestamp() WHERE id = ANY(?1)")
                 .setParameter(1, ids.toArray(Long[]::new))
-                .executeUpdate());
+                .executeUpdate();
     }
 
     private void publishLeftBehind() {
@@ -104,7 +111,7 @@ public class OutboxRelay {
             List<OutboxRecord> leftBehind = rows.stream()
                     .map(r -> new OutboxRecord(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
                             (String) r[4], (String) r[5], Outbox.toInstant(r[6])))
-                    .filter(r -> !publisher.isInFlight(r.id()))
+                    .filter(r -> !publisher.isUnsettled(r.id()))
                     .toList();
             unpublished.set(leftBehind.size());
             if (leftBehind.isEmpty()) {
@@ -118,11 +125,12 @@ public class OutboxRelay {
                 LOG.warnf("Kafka did not acknowledge every relayed event; next pass retries: %s", e.getMessage());
             }
             List<Long> acked = publisher.drainAcknowledged();
-            if (!acked.isEmpty()) {
-                entityManager.createNativeQuery(
-                                "UPDATE outbox_event SET published_at = clock_timestamp() WHERE id = ANY(?1)")
-                        .setParameter(1, acked.toArray(Long[]::new))
-                        .executeUpdate();
+            try {
+                if (!acked.isEmpty()) {
+                    recordPublished(acked);
+                }
+            } finally {
+                publisher.settled(acked);
             }
             unpublished.set(leftBehind.size() - acked.size());
         });

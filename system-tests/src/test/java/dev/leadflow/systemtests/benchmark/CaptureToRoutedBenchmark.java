@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * the events' own timestamps, lost and duplicated leads, and the raw Kafka floor through the same number of hops
  * measured in the same run on the same broker.
  *
- * <pre>./mvnw -B -DskipTests -Pbenchmark verify -pl system-tests -am [-Dbenchmark.rates=200,1000 -Dbenchmark.seconds=30]</pre>
+ * <pre>./mvnw -B -DskipTests -Pbenchmark verify -pl system-tests -am [-Dbenchmark.rates=50,100,200,1000 -Dbenchmark.seconds=30]</pre>
  */
 public final class CaptureToRoutedBenchmark {
 
@@ -40,15 +40,16 @@ public final class CaptureToRoutedBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] rates = java.util.Arrays.stream(System.getProperty("benchmark.rates", "200,1000").split(","))
+        int[] rates = java.util.Arrays.stream(System.getProperty("benchmark.rates", "50,100,200,1000").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.getInteger("benchmark.seconds", 30);
         List<String> rows = new ArrayList<>();
         try (LeadflowSystem system = LeadflowSystem.start("benchmark")) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            System.out.println("Warming up for 15 s at 50 leads/s...");
-            drive(system, http, 50, 15);
+            int warmUp = Integer.getInteger("benchmark.warmup-seconds", 60);
+            System.out.printf("Warming up (JIT) for %d s at 40 leads/s...%n", warmUp);
+            drive(system, http, 40, warmUp);
             for (int rate : rates) {
                 Latencies floor = new KafkaFloor(system.kafkaBootstrapServers(), KAFKA_HOPS).measure(rate, seconds);
                 Result result = drive(system, http, rate, seconds);

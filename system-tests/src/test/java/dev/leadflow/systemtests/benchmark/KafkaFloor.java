@@ -60,8 +60,9 @@ final class KafkaFloor {
             long intervalNanos = 1_000_000_000L / ratePerSecond;
             for (int n = 0; n < expected; n++) {
                 long due = start + n * intervalNanos;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 producer.send(new ProducerRecord<>(run + 0, "k" + n, Long.toString(System.nanoTime())));
             }
@@ -103,7 +104,6 @@ final class KafkaFloor {
                 if (producer != null) {
                     producer.flush();
                 }
-                consumer.commitAsync();
             }
         }
     }
