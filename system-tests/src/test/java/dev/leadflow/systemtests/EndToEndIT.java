@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.events.LeadRouted;
 import dev.leadflow.events.LeadScored;
+import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.Topics;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -74,7 +75,7 @@ class EndToEndIT {
 
         // Scoring has caught up with every lead submitted (the returning one included) before counting routes.
         await().atMost(Duration.ofSeconds(60)).until(() -> scoredEvents(jsonLead) >= 2);
-        Map<String, List<LeadRouted>> routed = Topic.readAll(system.kafkaBootstrapServers(), Topics.LEADS_ROUTED).stream()
+        Map<String, List<LeadRouted>> routed = KafkaTopics.readAll(system.kafkaBootstrapServers(), Topics.LEADS_ROUTED).stream()
                 .map(EndToEndIT::routed)
                 .collect(Collectors.groupingBy(r -> r.leadId().toString()));
         assertThat(routed.get(jsonLead.toString())).as("routed once despite a returning submission").hasSize(1);
@@ -93,7 +94,7 @@ class EndToEndIT {
     }
 
     private long scoredEvents(UUID leadId) {
-        return Topic.readAll(system.kafkaBootstrapServers(), Topics.LEADS_SCORED).stream()
+        return KafkaTopics.readAll(system.kafkaBootstrapServers(), Topics.LEADS_SCORED).stream()
                 .filter(r -> leadId.toString().equals(r.key()))
                 .map(r -> read(r.value(), LeadScored.class))
                 .count();
