@@ -5,7 +5,6 @@ import static dev.leadflow.scoring.support.TestEvents.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.devstack.DevStackTestResource;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.LeadScored;
@@ -21,8 +20,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,20 +34,11 @@ class IdempotentConsumptionTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject
-    ObjectMapper objectMapper;
+    KafkaTestClient kafka;
     @Inject
     OutboxProbe outbox;
     @Inject
     MeterRegistry registry;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers, objectMapper);
-    }
 
     @Test
     void aCaptureDeliveredTwiceCountsOnce() {

@@ -9,8 +9,8 @@ import static dev.leadflow.scoring.support.TestEvents.vpFromPricingPage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.LeadQualified;
 import dev.leadflow.events.LeadScored;
@@ -27,8 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,18 +36,9 @@ class LeadQualificationTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject
-    ObjectMapper objectMapper;
+    KafkaTestClient kafka;
     @Inject
     OutboxProbe outbox;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers, objectMapper);
-    }
 
     @Test
     void qualifiesAVpFromThePricingPageOnceOnTheirFormSubmission() {
@@ -74,10 +63,10 @@ class LeadQualificationTest {
         assertThat(score.capturedAt()).isEqualTo(captured.capturedAt());
 
         ConsumerRecord<String, String> record = qualifiedRecords.get(0);
-        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo(LeadQualified.TYPE);
+        assertThat(KafkaTopics.header(record, "ce_type")).isEqualTo(LeadQualified.TYPE);
         assertThat(record.key()).isEqualTo(leadId.toString());
         LeadQualified qualified = kafka.decode(record.value(), LeadQualified.class);
-        assertThat(KafkaTestClient.header(record, "ce_id")).isEqualTo(qualified.eventId().toString());
+        assertThat(KafkaTopics.header(record, "ce_id")).isEqualTo(qualified.eventId().toString());
         assertThat(qualified.qualificationId()).isNotNull();
         assertThat(qualified.profile()).isEqualTo(captured.profile());
         assertThat(qualified.reasons()).isEqualTo(score.reasons());

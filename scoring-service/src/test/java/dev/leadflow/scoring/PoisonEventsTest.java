@@ -5,8 +5,8 @@ import static dev.leadflow.scoring.support.TestEvents.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.LeadScored;
 import dev.leadflow.events.Topics;
@@ -22,8 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,18 +35,9 @@ class PoisonEventsTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Inject
-    ObjectMapper objectMapper;
+    KafkaTestClient kafka;
     @Inject
     OutboxProbe outbox;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers, objectMapper);
-    }
 
     @Test
     void deadLettersPoisonCapturesAndKeepsThePartitionFlowing() {
@@ -99,7 +88,7 @@ class PoisonEventsTest {
     private List<String> deadLetterReasons(String topic, String key, int count) {
         List<ConsumerRecord<String, String>> dead = await().atMost(PATIENCE).until(
                 () -> kafka.records(topic + Topics.DEAD_LETTER_SUFFIX, key), records -> records.size() >= count);
-        return dead.stream().map(record -> KafkaTestClient.header(record, "dead-letter-reason")).toList();
+        return dead.stream().map(record -> KafkaTopics.header(record, "dead-letter-reason")).toList();
     }
 
     private static LeadCaptured withLeadId(LeadCaptured c, UUID leadId) {

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.devstack.DevStackTestResource;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.LeadScored;
@@ -21,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP surface: scores, problem details, health, metrics and the OpenAPI document. */
@@ -30,18 +28,15 @@ import org.junit.jupiter.api.Test;
 class ScoreApiTest {
 
     @Inject
-    ObjectMapper objectMapper;
+    KafkaTestClient kafka;
     @Inject
     OutboxProbe outbox;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void returnsALeadsScoreWithTheReasonsThatAddUpToIt() {
         UUID leadId = UUID.randomUUID();
         LeadCaptured captured = coordinatorWithGmail(leadId);
-        new KafkaTestClient(bootstrapServers, objectMapper)
-                .send(LeadCaptured.TOPIC, leadId.toString(), LeadCaptured.TYPE, captured);
+        kafka.send(LeadCaptured.TOPIC, leadId.toString(), LeadCaptured.TYPE, captured);
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.published(LeadScored.TOPIC, leadId.toString()) == 1);
 
         given().get("/api/v1/scores/{leadId}", leadId)

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.Topics;
 import dev.leadflow.events.TouchpointRecorded;
@@ -18,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Poison goes to {@code <topic>.dlq} with its reason, and the records after it on the partition still flow. */
@@ -30,16 +29,9 @@ class DeadLetterTest {
     private static final Instant T0 = Instant.parse("2026-03-04T09:00:00Z");
 
     @Inject
+    KafkaTestClient kafka;
+    @Inject
     ObjectMapper objectMapper;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers, objectMapper);
-    }
 
     @Test
     void poisonCapturesGoToTheDeadLetterTopicWithTheirReasonAndLaterCapturesStillFlow() throws Exception {
@@ -47,11 +39,10 @@ class DeadLetterTest {
         String key = leadId.toString();
         LeadCaptured good = Events.capture(leadId, null, T0);
 
-        kafka.send(
-                kafka.raw(LeadCaptured.TOPIC, key, LeadCaptured.TYPE, UUID.randomUUID(), "{not json"),
-                kafka.event(LeadCaptured.TOPIC, key, LeadCaptured.TYPE, Events.capture(null, null, T0)),
-                kafka.event(LeadCaptured.TOPIC, key, LeadCaptured.TYPE, Events.capture(leadId, null, null)),
-                kafka.event(LeadCaptured.TOPIC, key, LeadCaptured.TYPE, good));
+        kafka.sendRaw(LeadCaptured.TOPIC, key, LeadCaptured.TYPE, UUID.randomUUID(), "{not json");
+        kafka.send(LeadCaptured.TOPIC, key, LeadCaptured.TYPE, Events.capture(null, null, T0));
+        kafka.send(LeadCaptured.TOPIC, key, LeadCaptured.TYPE, Events.capture(leadId, null, null));
+        kafka.send(LeadCaptured.TOPIC, key, LeadCaptured.TYPE, good);
 
         assertThat(awaitJourney(leadId, 1).getString("touchpoints[0].touchpointId")).isEqualTo(good.eventId().toString());
         assertThat(deadLetterReasons(LeadCaptured.TOPIC, key, 3)).satisfiesExactly(
@@ -69,13 +60,12 @@ class DeadLetterTest {
         ObjectNode withoutTouchpointId = objectMapper.valueToTree(Events.leadTouchpoint(leadId, "page_view", null, T0));
         withoutTouchpointId.remove("touchpointId");
 
-        kafka.send(
-                kafka.raw(TouchpointRecorded.TOPIC, key, TouchpointRecorded.TYPE, UUID.randomUUID(), "[]"),
-                kafka.event(TouchpointRecorded.TOPIC, key, LeadCaptured.TYPE, Events.capture(leadId, null, T0)),
-                kafka.event(TouchpointRecorded.TOPIC, key, TouchpointRecorded.TYPE, ownerless),
-                kafka.raw(TouchpointRecorded.TOPIC, key, TouchpointRecorded.TYPE,
-                        UUID.fromString(withoutTouchpointId.get("eventId").asText()), withoutTouchpointId.toString()),
-                kafka.event(TouchpointRecorded.TOPIC, key, TouchpointRecorded.TYPE, good));
+        kafka.sendRaw(TouchpointRecorded.TOPIC, key, TouchpointRecorded.TYPE, UUID.randomUUID(), "[]");
+        kafka.send(TouchpointRecorded.TOPIC, key, LeadCaptured.TYPE, Events.capture(leadId, null, T0));
+        kafka.send(TouchpointRecorded.TOPIC, key, TouchpointRecorded.TYPE, ownerless);
+        kafka.sendRaw(TouchpointRecorded.TOPIC, key, TouchpointRecorded.TYPE,
+                UUID.fromString(withoutTouchpointId.get("eventId").asText()), withoutTouchpointId.toString());
+        kafka.send(TouchpointRecorded.TOPIC, key, TouchpointRecorded.TYPE, good);
 
         assertThat(awaitJourney(leadId, 1).getString("touchpoints[0].touchpointId"))
                 .isEqualTo(good.touchpointId().toString());
@@ -92,6 +82,6 @@ class DeadLetterTest {
         List<ConsumerRecord<String, String>> dead = await().atMost(JourneyApi.DELIVERY_TIMEOUT)
                 .until(() -> kafka.recordsWithKey(topic + Topics.DEAD_LETTER_SUFFIX, key), r -> r.size() >= expected);
         assertThat(dead).hasSize(expected);
-        return dead.stream().map(r -> KafkaTestClient.header(r, "dead-letter-reason")).toList();
+        return dead.stream().map(r -> KafkaTopics.header(r, "dead-letter-reason")).toList();
     }
 }

@@ -5,7 +5,6 @@ import static dev.leadflow.attribution.it.JourneyApi.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.attribution.repository.TouchpointRepository;
 import dev.leadflow.devstack.DevStackTestResource;
 import dev.leadflow.events.LeadCaptured;
@@ -20,9 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,18 +28,9 @@ class IdentityStitchingTest {
     private static final Instant CAPTURED_AT = Instant.parse("2026-03-02T10:00:00Z");
 
     @Inject
-    ObjectMapper objectMapper;
+    KafkaTestClient kafka;
     @Inject
     TouchpointRepository touchpoints;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers, objectMapper);
-    }
 
     @Test
     void stitchesAnonymousVisitsMadeBeforeTheCaptureIntoTheLeadsJourneyInTimeOrder() throws Exception {
@@ -59,9 +46,9 @@ class IdentityStitchingTest {
         double directBefore = PrometheusScrape.touchpointsAttributed(false);
 
         // The later visit is delivered first: the journey follows when things happened, not arrival.
-        sendAnonymous(pricing, adClick);
+        kafka.touch(pricing, adClick);
         await().atMost(JourneyApi.DELIVERY_TIMEOUT).until(() -> anonymousTouchpoints(anonymousId) == 2);
-        kafka.send(captureRecord(captured));
+        kafka.capture(captured);
 
         JsonPath journey = awaitJourney(leadId, 3);
         assertThat(journey.getList("touchpoints.touchpointId")).containsExactly(
@@ -92,12 +79,12 @@ class IdentityStitchingTest {
     void aTouchpointOfTheLeadAfterTheCaptureJoinsTheJourney() throws Exception {
         UUID leadId = UUID.randomUUID();
         LeadCaptured captured = Events.capture(leadId, null, CAPTURED_AT);
-        kafka.send(captureRecord(captured));
+        kafka.capture(captured);
         awaitJourney(leadId, 1);
 
         TouchpointRecorded webinar = Events.leadTouchpoint(leadId, "webinar", "https://example.com/webinar",
                 CAPTURED_AT.plus(Duration.ofDays(1)));
-        kafka.send(kafka.event(TouchpointRecorded.TOPIC, leadId.toString(), TouchpointRecorded.TYPE, webinar));
+        kafka.touch(webinar);
 
         JsonPath journey = awaitJourney(leadId, 2);
         assertThat(journey.getList("touchpoints.type")).containsExactly("form_submit", "webinar");
@@ -109,12 +96,12 @@ class IdentityStitchingTest {
     void anAnonymousVisitAfterTheCaptureJoinsTheJourneyAsStitched() throws Exception {
         UUID leadId = UUID.randomUUID();
         String anonymousId = "anon-" + UUID.randomUUID();
-        kafka.send(captureRecord(Events.capture(leadId, anonymousId, CAPTURED_AT)));
+        kafka.capture(Events.capture(leadId, anonymousId, CAPTURED_AT));
         awaitJourney(leadId, 1);
 
         TouchpointRecorded laterVisit = Events.anonymousPageView(anonymousId, "https://example.com/docs", null,
                 CAPTURED_AT.plus(Duration.ofHours(2)));
-        sendAnonymous(laterVisit);
+        kafka.touch(laterVisit);
 
         JsonPath journey = awaitJourney(leadId, 2);
         assertThat(journey.getList("touchpoints.touchpointId")).last().isEqualTo(laterVisit.touchpointId().toString());
@@ -127,31 +114,20 @@ class IdentityStitchingTest {
         UUID firstLead = UUID.randomUUID();
         UUID secondLead = UUID.randomUUID();
         String sharedBrowser = "anon-" + UUID.randomUUID();
-        sendAnonymous(Events.anonymousPageView(sharedBrowser, "https://example.com/", null,
+        kafka.touch(Events.anonymousPageView(sharedBrowser, "https://example.com/", null,
                 CAPTURED_AT.minus(Duration.ofHours(1))));
-        kafka.send(captureRecord(Events.capture(firstLead, sharedBrowser, CAPTURED_AT)));
+        kafka.capture(Events.capture(firstLead, sharedBrowser, CAPTURED_AT));
         awaitJourney(firstLead, 2);
 
         LeadCaptured second = Events.capture(secondLead, sharedBrowser, CAPTURED_AT.plus(Duration.ofHours(1)));
-        kafka.send(captureRecord(second));
+        kafka.capture(second);
 
         JsonPath secondJourney = awaitJourney(secondLead, 1);
         assertThat(secondJourney.getList("touchpoints.touchpointId")).containsExactly(second.eventId().toString());
         assertThat(journey(firstLead).getInt("totalTouchpoints")).isEqualTo(2);
     }
 
-    private void sendAnonymous(TouchpointRecorded... touchpoints) throws Exception {
-        for (TouchpointRecorded touchpoint : touchpoints) {
-            kafka.send(kafka.event(TouchpointRecorded.TOPIC, touchpoint.anonymousId(), TouchpointRecorded.TYPE,
-                    touchpoint));
-        }
-    }
-
     private long anonymousTouchpoints(String anonymousId) {
         return QuarkusTransaction.requiringNew().call(() -> touchpoints.countAnonymous(anonymousId));
-    }
-
-    private ProducerRecord<String, String> captureRecord(LeadCaptured captured) {
-        return kafka.event(LeadCaptured.TOPIC, captured.leadId().toString(), LeadCaptured.TYPE, captured);
     }
 }

@@ -3,7 +3,6 @@ package dev.leadflow.attribution.it;
 import static dev.leadflow.attribution.it.JourneyApi.awaitJourney;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.devstack.DevStackTestResource;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.TouchpointRecorded;
@@ -15,9 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,16 +27,7 @@ class RedeliveryTest {
     private static final Instant T0 = Instant.parse("2026-03-03T09:00:00Z");
 
     @Inject
-    ObjectMapper objectMapper;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers, objectMapper);
-    }
+    KafkaTestClient kafka;
 
     @Test
     void aRedeliveredTouchpointIsInTheJourneyOnce() throws Exception {
@@ -51,7 +38,7 @@ class RedeliveryTest {
 
         double duplicatesBefore = duplicatesSkipped();
 
-        kafka.send(touchpointRecord(click), touchpointRecord(click), touchpointRecord(marker));
+        kafka.touch(click, click, marker);
 
         JsonPath journey = awaitJourney(leadId, 2);
         assertThat(journey.getList("touchpoints.touchpointId"))
@@ -66,7 +53,7 @@ class RedeliveryTest {
         TouchpointRecorded marker = Events.leadTouchpoint(leadId, "page_view", "https://example.com/b",
                 T0.plus(Duration.ofMinutes(1)));
 
-        kafka.send(touchpointRecord(click), touchpointRecord(Events.republished(click)), touchpointRecord(marker));
+        kafka.touch(click, Events.republished(click), marker);
 
         JsonPath journey = awaitJourney(leadId, 2);
         assertThat(journey.getList("touchpoints.touchpointId"))
@@ -79,7 +66,7 @@ class RedeliveryTest {
         LeadCaptured captured = Events.capture(leadId, null, T0);
         LeadCaptured returning = Events.capture(leadId, null, T0.plus(Duration.ofDays(7)));
 
-        kafka.send(captureRecord(captured), captureRecord(captured), captureRecord(returning));
+        kafka.capture(captured, captured, returning);
 
         JsonPath journey = awaitJourney(leadId, 2);
         assertThat(journey.getList("touchpoints.touchpointId"))
@@ -90,13 +77,5 @@ class RedeliveryTest {
     private static double duplicatesSkipped() {
         return PrometheusScrape.value("leadflow_events_consumed_total",
                 "consumer=\"attribution.touchpoint-recorded\",outcome=\"duplicate\"");
-    }
-
-    private ProducerRecord<String, String> touchpointRecord(TouchpointRecorded touchpoint) {
-        return kafka.event(TouchpointRecorded.TOPIC, touchpoint.leadId().toString(), TouchpointRecorded.TYPE, touchpoint);
-    }
-
-    private ProducerRecord<String, String> captureRecord(LeadCaptured captured) {
-        return kafka.event(LeadCaptured.TOPIC, captured.leadId().toString(), LeadCaptured.TYPE, captured);
     }
 }

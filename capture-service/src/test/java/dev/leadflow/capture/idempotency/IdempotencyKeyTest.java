@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.leadflow.capture.TopicRecords;
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.LeadCaptured;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -38,7 +38,7 @@ class IdempotencyKeyTest {
                 .body("status", equalTo("accepted"));
 
         await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(1))
-                .until(() -> TopicRecords.withKey(bootstrapServers, LeadCaptured.TOPIC, leadId).size() == 1);
+                .until(() -> KafkaTopics.readByKey(bootstrapServers, LeadCaptured.TOPIC, leadId).size() == 1);
     }
 
     @Test

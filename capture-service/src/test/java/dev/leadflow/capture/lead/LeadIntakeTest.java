@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadflow.capture.TopicRecords;
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.LeadCaptured;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
@@ -69,12 +69,12 @@ class LeadIntakeTest {
                 .extract().path("leadId");
 
         ConsumerRecord<String, String> record = awaitSingleEvent(leadId);
-        assertThat(TopicRecords.header(record, "ce_type")).isEqualTo(LeadCaptured.TYPE);
-        assertThat(TopicRecords.header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(TopicRecords.header(record, "ce_source")).isEqualTo("/leadflow/capture-service");
-        assertThat(TopicRecords.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(KafkaTopics.header(record, "ce_type")).isEqualTo(LeadCaptured.TYPE);
+        assertThat(KafkaTopics.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(KafkaTopics.header(record, "ce_source")).isEqualTo("/leadflow/capture-service");
+        assertThat(KafkaTopics.header(record, "content-type")).isEqualTo("application/json");
         LeadCaptured event = objectMapper.readValue(record.value(), LeadCaptured.class);
-        assertThat(TopicRecords.header(record, "ce_id")).isEqualTo(event.eventId().toString());
+        assertThat(KafkaTopics.header(record, "ce_id")).isEqualTo(event.eventId().toString());
         assertThat(event.leadId()).hasToString(leadId);
         assertThat(event.returning()).isFalse();
         assertThat(event.formId()).isEqualTo("demo-request");
@@ -183,7 +183,7 @@ class LeadIntakeTest {
 
         assertThat(identities(email)).isZero();
         assertThat(outboxRowsMentioning(email)).isZero();
-        assertThat(TopicRecords.matching(bootstrapServers, LeadCaptured.TOPIC, r -> r.value().contains(email)))
+        assertThat(KafkaTopics.read(bootstrapServers, LeadCaptured.TOPIC, r -> r.value().contains(email)))
                 .isEmpty();
     }
 
@@ -262,12 +262,12 @@ class LeadIntakeTest {
     private ConsumerRecord<String, String> awaitSingleEvent(String leadId) {
         List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(30))
                 .during(Duration.ofSeconds(1))
-                .until(() -> TopicRecords.withKey(bootstrapServers, LeadCaptured.TOPIC, leadId), r -> r.size() == 1);
+                .until(() -> KafkaTopics.readByKey(bootstrapServers, LeadCaptured.TOPIC, leadId), r -> r.size() == 1);
         return records.get(0);
     }
 
     private List<LeadCaptured> events(String leadId) {
-        return TopicRecords.withKey(bootstrapServers, LeadCaptured.TOPIC, leadId).stream()
+        return KafkaTopics.readByKey(bootstrapServers, LeadCaptured.TOPIC, leadId).stream()
                 .map(r -> read(r.value())).toList();
     }
 

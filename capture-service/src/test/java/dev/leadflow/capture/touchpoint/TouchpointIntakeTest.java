@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadflow.capture.TopicRecords;
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.TouchpointRecorded;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -50,9 +50,9 @@ class TouchpointIntakeTest {
                 .extract().path("touchpointIds");
 
         ConsumerRecord<String, String> record = await().atMost(Duration.ofSeconds(30))
-                .until(() -> TopicRecords.withKey(bootstrapServers, TouchpointRecorded.TOPIC, leadId), r -> r.size() == 1)
+                .until(() -> KafkaTopics.readByKey(bootstrapServers, TouchpointRecorded.TOPIC, leadId), r -> r.size() == 1)
                 .get(0);
-        assertThat(TopicRecords.header(record, "ce_type")).isEqualTo(TouchpointRecorded.TYPE);
+        assertThat(KafkaTopics.header(record, "ce_type")).isEqualTo(TouchpointRecorded.TYPE);
         TouchpointRecorded event = objectMapper.readValue(record.value(), TouchpointRecorded.class);
         assertThat(event.touchpointId()).hasToString(ids.get(0));
         assertThat(event.type()).isEqualTo("pricing_page_view");
@@ -76,7 +76,7 @@ class TouchpointIntakeTest {
                 .extract().path("touchpointIds");
 
         List<TouchpointRecorded> events = await().atMost(Duration.ofSeconds(30))
-                .until(() -> TopicRecords.withKey(bootstrapServers, TouchpointRecorded.TOPIC, anonymousId),
+                .until(() -> KafkaTopics.readByKey(bootstrapServers, TouchpointRecorded.TOPIC, anonymousId),
                         r -> r.size() == 3)
                 .stream().map(r -> read(r.value())).toList();
         assertThat(events).extracting(TouchpointRecorded::type)
@@ -101,7 +101,7 @@ class TouchpointIntakeTest {
                 .body("errors.field", contains("[1].type", "[2].leadId", "[3]", "[4].leadId", "[4].occurredAt"))
                 .body("errors.rule", contains("pattern", "required", "type", "uuid", "timestamp"));
 
-        assertThat(TopicRecords.withKey(bootstrapServers, TouchpointRecorded.TOPIC, anonymousId)).isEmpty();
+        assertThat(KafkaTopics.readByKey(bootstrapServers, TouchpointRecorded.TOPIC, anonymousId)).isEmpty();
     }
 
     @Test

@@ -1,18 +1,18 @@
 package dev.leadflow.routing.messaging;
 
-import static dev.leadflow.routing.KafkaTestClient.header;
+import static dev.leadflow.devstack.KafkaTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.LeadQualified;
 import dev.leadflow.events.LeadRouted;
 import dev.leadflow.events.LeadScored;
 import dev.leadflow.events.OwnerType;
 import dev.leadflow.events.Topics;
-import dev.leadflow.routing.KafkaTestClient;
 import dev.leadflow.routing.Qualifications;
 import dev.leadflow.routing.Rotation;
 import dev.leadflow.routing.repository.RoutingDecisionEntity;
@@ -33,7 +33,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -53,13 +52,6 @@ class LeadQualifiedConsumerTest {
     MeterRegistry registry;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
-    }
 
     @Test
     void publishesOneLeadRoutedWithEveryContractFieldAndCloudEventsHeaders() throws Exception {
@@ -140,7 +132,7 @@ class LeadQualifiedConsumerTest {
         await().atMost(PATIENCE).until(() -> consumed("duplicate") > duplicatesBefore);
         assertThat(decisionsOf(qualified.leadId())).hasSize(1);
         assertThat(outboxEventsFor(qualified.leadId())).isEqualTo(1);
-        assertThat(kafka.recordsWithKey(Topics.LEADS_ROUTED, qualified.leadId().toString())).hasSize(1);
+        assertThat(routedRecords(qualified.leadId())).hasSize(1);
     }
 
     @Test
@@ -155,7 +147,7 @@ class LeadQualifiedConsumerTest {
         await().atMost(PATIENCE).until(() -> consumed("processed") > processedBefore);
         assertThat(decisionsOf(qualified.leadId())).hasSize(1);
         assertThat(outboxEventsFor(qualified.leadId())).isEqualTo(1);
-        assertThat(kafka.recordsWithKey(Topics.LEADS_ROUTED, qualified.leadId().toString())).hasSize(1);
+        assertThat(routedRecords(qualified.leadId())).hasSize(1);
     }
 
     @Test
@@ -178,8 +170,10 @@ class LeadQualifiedConsumerTest {
     void deadLettersPoisonWithItsReasonAndKeepsThePartitionFlowing() throws Exception {
         UUID leadId = UUID.randomUUID();
         String key = leadId.toString();
-        kafka.send(Topics.LEADS_QUALIFIED, key, "{not json", LeadQualified.TYPE, UUID.randomUUID());
-        kafka.send(Topics.LEADS_QUALIFIED, key, "{}", LeadScored.TYPE, UUID.randomUUID());
+        KafkaTopics.send(bootstrapServers, Topics.LEADS_QUALIFIED, key, "{not json", LeadQualified.TYPE,
+                UUID.randomUUID().toString());
+        KafkaTopics.send(bootstrapServers, Topics.LEADS_QUALIFIED, key, "{}", LeadScored.TYPE,
+                UUID.randomUUID().toString());
         LeadQualified withoutQualification = Qualifications.withoutQualificationId(leadId);
         send(withoutQualification);
         LeadQualified good = Qualifications.of(leadId);
@@ -188,7 +182,8 @@ class LeadQualifiedConsumerTest {
 
         assertThat(routed(awaitRouted(leadId, 1).get(0)).qualificationId()).isEqualTo(good.qualificationId());
         List<ConsumerRecord<String, String>> dead = await().atMost(PATIENCE)
-                .until(() -> kafka.recordsWithKey(DEAD_LETTERS, key), records -> records.size() == 3);
+                .until(() -> KafkaTopics.readByKey(bootstrapServers, DEAD_LETTERS, key),
+                        records -> records.size() == 3);
         assertThat(dead).extracting(r -> header(r, "dead-letter-reason")).satisfiesExactly(
                 notJson -> assertThat(notJson).startsWith("payload is not a valid lead.qualified event (JsonParseException"),
                 wrongType -> assertThat(wrongType).isEqualTo("unexpected ce_type 'lead.scored' (expected lead.qualified)"),
@@ -197,13 +192,17 @@ class LeadQualifiedConsumerTest {
     }
 
     private void send(LeadQualified qualified) throws Exception {
-        kafka.send(Topics.LEADS_QUALIFIED, qualified.leadId().toString(), objectMapper.writeValueAsString(qualified),
-                LeadQualified.TYPE, qualified.eventId());
+        KafkaTopics.send(bootstrapServers, Topics.LEADS_QUALIFIED, qualified.leadId().toString(),
+                objectMapper.writeValueAsString(qualified), LeadQualified.TYPE, qualified.eventId().toString());
     }
 
     private List<ConsumerRecord<String, String>> awaitRouted(UUID leadId, int count) {
         return await().atMost(PATIENCE)
-                .until(() -> kafka.recordsWithKey(Topics.LEADS_ROUTED, leadId.toString()), r -> r.size() >= count);
+                .until(() -> routedRecords(leadId), r -> r.size() >= count);
+    }
+
+    private List<ConsumerRecord<String, String>> routedRecords(UUID leadId) {
+        return KafkaTopics.readByKey(bootstrapServers, Topics.LEADS_ROUTED, leadId.toString());
     }
 
     private LeadRouted routed(ConsumerRecord<String, String> record) {

@@ -1,9 +1,10 @@
 package dev.leadflow.reporting.lifecycle.messaging;
 
+import static dev.leadflow.devstack.KafkaTopics.header;
+import static dev.leadflow.devstack.KafkaTopics.readByKey;
+import static dev.leadflow.reporting.KafkaTestSupport.bootstrapServers;
 import static dev.leadflow.reporting.KafkaTestSupport.event;
-import static dev.leadflow.reporting.KafkaTestSupport.header;
 import static dev.leadflow.reporting.KafkaTestSupport.json;
-import static dev.leadflow.reporting.KafkaTestSupport.recordsWithKey;
 import static dev.leadflow.reporting.KafkaTestSupport.send;
 import static dev.leadflow.reporting.TestEvents.contacted;
 import static dev.leadflow.reporting.TestEvents.routed;
@@ -76,7 +77,7 @@ class LifecycleConsumersTest {
 
         awaitTimeline(EventTypes.LEAD_ROUTED);
         List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30)).until(
-                () -> recordsWithKey(Topics.LEADS_ROUTED + Topics.DEAD_LETTER_SUFFIX, key), r -> r.size() == 2);
+                () -> deadLetters(Topics.LEADS_ROUTED), r -> r.size() == 2);
         assertThat(dead).extracting(r -> header(r, "dead-letter-reason")).satisfiesExactly(
                 notJson -> assertThat(notJson).startsWith("payload is not a valid lead.routed event"),
                 noOwner -> assertThat(noOwner).isEqualTo("missing ownerId"));
@@ -96,12 +97,17 @@ class LifecycleConsumersTest {
 
         awaitTimeline(EventTypes.LEAD_CONTACTED);
         List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30)).until(
-                () -> recordsWithKey(Topics.CRM_ACTIVITIES + Topics.DEAD_LETTER_SUFFIX, key), r -> !r.isEmpty());
+                () -> deadLetters(Topics.CRM_ACTIVITIES), r -> !r.isEmpty());
         assertThat(dead).extracting(r -> header(r, "dead-letter-reason"))
                 .containsExactly("unexpected ce_type 'lead.meeting-booked' (expected lead.contacted)");
     }
 
     private void awaitTimeline(String... types) {
         assertThat(TimelineClient.awaitEventCount(leadId, types.length)).containsExactly(types);
+    }
+
+    /** This lead's records on the topic's dead-letter topic. */
+    private List<ConsumerRecord<String, String>> deadLetters(String topic) {
+        return readByKey(bootstrapServers(), topic + Topics.DEAD_LETTER_SUFFIX, key);
     }
 }
