@@ -65,7 +65,7 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = writeServerProperties();
             Path log4j = writeLog4jConfig();
             if (!Files.exists(dir.resolve("logs/meta.properties"))) {
-                run(javaCommand(log4j, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
+                run("Formatting the Kafka storage", javaCommand(log4j, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
                         config.toString(), "--ignore-formatted"), dir.resolve("format.log"));
             }
             process = new ProcessBuilder(javaCommand(log4j, BrokerLauncher.class.getName(), config.toString()))
@@ -244,13 +244,13 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
-    private static void run(List<String> command, Path log) throws IOException {
+    private static void run(String what, List<String> command, Path log) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException("Command failed: " + command.get(command.size() - 6) + "...; see " + log);
+                throw new IllegalStateException(what + " failed; see " + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
