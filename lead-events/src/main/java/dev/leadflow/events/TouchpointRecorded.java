@@ -21,4 +21,10 @@ public record TouchpointRecorded(
 
     public static final String TYPE = EventTypes.TOUCHPOINT_RECORDED;
     public static final String TOPIC = Topics.LEADS_TOUCHPOINTS;
+
+    /** The lead, else the anonymous visitor. */
+    @Override
+    public String key() {
+        return leadId != null ? leadId.toString() : anonymousId;
+    }
 }

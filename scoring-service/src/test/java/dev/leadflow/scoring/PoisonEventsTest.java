@@ -82,7 +82,7 @@ class PoisonEventsTest {
         assertThat(deadLetterReasons(TouchpointRecorded.TOPIC, key, 3)).satisfiesExactly(
                 notJson -> assertThat(notJson).startsWith("payload is not a valid touchpoint.recorded event ("),
                 noType -> assertThat(noType).isEqualTo("missing type"),
-                noOwner -> assertThat(noOwner).isEqualTo("missing leadId and anonymousId"));
+                noOwner -> assertThat(noOwner).isEqualTo("missing leadId"));
     }
 
     private List<String> deadLetterReasons(String topic, String key, int count) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class LeadflowSystem implements AutoCloseable {
     private final Path workDir;
     private final DevStack stack;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
 
     private LeadflowSystem(Path root, Path workDir, DevStack stack) {
         this.root = root;
@@ -67,6 +69,29 @@ public final class LeadflowSystem implements AutoCloseable {
         return services.get(service);
     }
 
+    /**
+     * Starts one more instance of {@code service} on its own port, sharing the database and the consumer groups of
+     * the first one (Kafka rebalances the partitions between them). Stopped by {@link #close()} at the latest.
+     */
+    public synchronized ServiceProcess startExtraInstance(String service) {
+        ServiceProcess extra = newProcess(service, service + "-" + (extraInstances.size() + 2));
+        extraInstances.add(extra);
+        extra.start();
+        return extra;
+    }
+
+    /** Whether every service (first instances) answers ready. */
+    public boolean allReady() {
+        return services.values().stream().allMatch(ServiceProcess::isReady);
+    }
+
+    /** Waits until every service answers ready and returns how long that took. */
+    public Duration awaitAllReady(Duration timeout) {
+        Instant start = Instant.now();
+        services.values().forEach(p -> p.awaitReady(timeout));
+        return Duration.between(start, Instant.now());
+    }
+
     public DevStack stack() {
         return stack;
     }
@@ -77,12 +102,18 @@ public final class LeadflowSystem implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        extraInstances.forEach(ServiceProcess::stop);
+        extraInstances.clear();
         services.values().forEach(ServiceProcess::stop);
         services.clear();
         stack.close();
     }
 
     private ServiceProcess newProcess(String service) {
+        return newProcess(service, service);
+    }
+
+    private ServiceProcess newProcess(String service, String instance) {
         Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
@@ -93,7 +124,7 @@ public final class LeadflowSystem implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("QUARKUS_REDIS_HOSTS", stack.redisUri());
-        return new ServiceProcess(service, jar, FreePorts.next(), env, workDir.resolve("logs/" + service + ".log"));
+        return new ServiceProcess(instance, jar, FreePorts.next(), env, workDir.resolve("logs/" + instance + ".log"));
     }
 
     /** One service as a child JVM; {@link #kill()} is a real SIGKILL. */
@@ -134,30 +165,41 @@ public final class LeadflowSystem implements AutoCloseable {
             }
         }
 
-        public synchronized void awaitReady(Duration timeout) {
+        public String name() {
+            return name;
+        }
+
+        /** Waits until the service answers ready and returns how long that took. */
+        public synchronized Duration awaitReady(Duration timeout) {
+            Instant start = Instant.now();
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name + "-service exited with " + process.exitValue() + "; see " + log);
                 }
                 if (isReady()) {
-                    return;
+                    return Duration.between(start, Instant.now());
                 }
-                sleep(250);
+                sleep(100);
             }
             throw new IllegalStateException(name + "-service not ready within " + timeout.toSeconds() + " s; see " + log);
         }
 
         public boolean isReady() {
+            return readinessStatus() == 200;
+        }
+
+        /** The HTTP status of {@code /q/health/ready}: 200 UP, 503 DOWN, -1 when nothing answers. */
+        public int readinessStatus() {
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(baseUrl().resolve("/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200;
+                return response.statusCode();
             } catch (IOException e) {
-                return false;
+                return -1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return -1;
             }
         }
 

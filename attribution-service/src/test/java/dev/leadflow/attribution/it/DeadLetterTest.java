@@ -74,7 +74,7 @@ class DeadLetterTest {
                         "payload is not a valid touchpoint.recorded event (MismatchedInputException"),
                 wrongType -> assertThat(wrongType).isEqualTo(
                         "unexpected ce_type 'lead.captured' (expected touchpoint.recorded)"),
-                noOwner -> assertThat(noOwner).isEqualTo("missing both leadId and anonymousId"),
+                noOwner -> assertThat(noOwner).isEqualTo("missing leadId"),
                 noId -> assertThat(noId).isEqualTo("missing touchpointId"));
     }
 

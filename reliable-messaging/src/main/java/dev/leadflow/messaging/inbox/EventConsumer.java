@@ -6,7 +6,9 @@ import dev.leadflow.events.LeadflowEvent;
 import dev.leadflow.messaging.MessagingConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +23,8 @@ import org.jboss.logging.Logger;
  * {@link PoisonEventException}, which the channel's dead-letter strategy sends to {@code <topic>.dlq} with the
  * reason), then runs the action in a transaction that also records {@code (consumer, eventId)} in the inbox, so a
  * redelivered event has no second effect. Transient failures (database down) are retried with backoff, holding
- * the partition, instead of being dead-lettered.
+ * the partition, instead of being dead-lettered. Once the service is stopping, an event not yet processed is left
+ * on its partition ({@link NotProcessedWhileStopping}, see {@link DeadLetterUnlessStopping}).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -33,6 +36,7 @@ public class EventConsumer {
     private final EntityManager entityManager;
     private final MessagingConfig config;
     private final MeterRegistry registry;
+    private volatile boolean stopping;
 
     EventConsumer(ObjectMapper objectMapper, EntityManager entityManager, MessagingConfig config, MeterRegistry registry) {
         this.objectMapper = objectMapper;
@@ -50,6 +54,10 @@ public class EventConsumer {
         T event = decode(record, type);
         Duration backoff = FIRST_BACKOFF;
         while (true) {
+            if (stopping) {
+                throw new NotProcessedWhileStopping("Stopping: " + type.getSimpleName() + " " + event.eventId()
+                        + " is left to the partition's next owner", null);
+            }
             try {
                 boolean first = QuarkusTransaction.requiringNew().call(() -> {
                     if (!firstDelivery(consumer, event.eventId())) {
@@ -62,6 +70,11 @@ public class EventConsumer {
                         first ? "processed" : "duplicate").increment();
                 return;
             } catch (RuntimeException e) {
+                if (stopping) {
+                    // The database and the transaction manager close under a shutdown: not the event's fault.
+                    throw new NotProcessedWhileStopping("Stopping: " + type.getSimpleName() + " " + event.eventId()
+                            + " is left to the partition's next owner", e);
+                }
                 if (!TransientFailures.isTransient(e)) {
                     registry.counter("leadflow_events_consumed_total", "consumer", consumer, "outcome", "failed")
                             .increment();
@@ -77,6 +90,10 @@ public class EventConsumer {
                         ? config.maxRetryBackoff() : backoff.multipliedBy(2);
             }
         }
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /**
@@ -101,6 +118,7 @@ public class EventConsumer {
                     + where + ")");
         }
         PoisonEventException.require(event.eventId() != null, "missing eventId");
+        PoisonEventException.require(event.key() != null, "missing leadId");
         String ceId = header(record, "ce_id");
         PoisonEventException.require(ceId == null || ceId.equals(event.eventId().toString()),
                 "ce_id header does not match the payload's eventId");

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,6 +23,11 @@ import org.jboss.logging.Logger;
 /**
  * Sends outbox events to Kafka as CloudEvents (binary mode) through the {@code outbox} channel, and remembers
  * which ones the broker acknowledged so the relay can mark them published.
+ * <p>
+ * Events of one key must reach Kafka in commit order. Sending right after the commit keeps that order while Kafka
+ * takes everything; once a send fails, or before the relay has published what a crashed predecessor left, a newer
+ * event could overtake an older one that waits for the relay. So the publisher then <em>holds</em>: committed
+ * events are left to the relay, which publishes in outbox order, until the relay has drained them all.
  */
 @ApplicationScoped
 public class OutboxPublisher {
@@ -32,6 +38,11 @@ public class OutboxPublisher {
     /** Sent and not yet marked published: in flight, or acknowledged and waiting for the relay to record it. */
     private final Set<Long> unsettled = ConcurrentHashMap.newKeySet();
     private final Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+    /** Committed while holding, not yet acknowledged: the relay publishes these without waiting for the grace period. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    private final AtomicLong failures = new AtomicLong();
+    /** Guarded by this. Starts true: whatever a predecessor left unpublished goes first. */
+    private boolean holding = true;
     private final Counter published;
     private final Counter failed;
 
@@ -44,10 +55,44 @@ public class OutboxPublisher {
                 .description("Outbox event sends that failed and are left to the relay").register(registry);
     }
 
-    /** Sends the events of a committed transaction without waiting; failures are left to the relay. */
-    void publishAfterCommit(List<OutboxRecord> records) {
+    /** Sends the events of a committed transaction without waiting, or leaves them to the relay while holding. */
+    synchronized void publishAfterCommit(List<OutboxRecord> records) {
         for (OutboxRecord record : records) {
-            send(record);
+            if (holding) {
+                held.add(record.id());
+            } else {
+                send(record);
+            }
+        }
+    }
+
+    /** The events committed while holding that Kafka has not acknowledged yet. */
+    Set<Long> held() {
+        return Set.copyOf(held);
+    }
+
+    /** Counts failed sends; the relay compares it before and after a pass. */
+    long failures() {
+        return failures.get();
+    }
+
+    /**
+     * Sends right after commit again if nothing is held any more and no send failed since {@code failuresBefore}.
+     *
+     * @return whether the publisher holds still
+     */
+    synchronized boolean resumeIfDrained(long failuresBefore) {
+        if (holding && held.isEmpty() && failures.get() == failuresBefore) {
+            holding = false;
+            LOG.info("Outbox drained: events are published right after their commit again");
+        }
+        return holding;
+    }
+
+    private synchronized void hold() {
+        if (!holding) {
+            holding = true;
+            LOG.warn("Kafka refused an outbox event: events are left to the relay, in order, until it catches up");
         }
     }
 
@@ -67,6 +112,7 @@ public class OutboxPublisher {
                         .build());
         Message<String> message = Message.of(record.payload(), metadata,
                 () -> {
+                    held.remove(record.id());
                     acknowledged.add(record.id());
                     published.increment();
                     done.complete(null);
@@ -74,6 +120,8 @@ public class OutboxPublisher {
                 },
                 failure -> {
                     unsettled.remove(record.id());
+                    failures.incrementAndGet();
+                    hold();
                     failed.increment();
                     LOG.warnf("Kafka did not take outbox event %s (%s to %s); the relay retries it: %s",
                             record.eventId(), record.type(), record.topic(), failure.getMessage());
@@ -84,6 +132,8 @@ public class OutboxPublisher {
             emitter.send(message);
         } catch (RuntimeException e) {
             unsettled.remove(record.id());
+            failures.incrementAndGet();
+            hold();
             failed.increment();
             LOG.warnf("Could not hand outbox event %s to Kafka; the relay retries it: %s", record.eventId(), e.getMessage());
             done.completeExceptionally(e);

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -98,15 +99,22 @@ public class OutboxRelay {
                 .executeUpdate();
     }
 
+    /**
+     * Publishes, in outbox order, the events older than the grace period (left by a crash, or refused by Kafka) and
+     * the events the publisher holds back; lets the publisher send directly again once nothing is left.
+     */
     private void publishLeftBehind() {
-        QuarkusTransaction.requiringNew().run(() -> {
+        long failuresBefore = publisher.failures();
+        Set<Long> held = publisher.held();
+        int found = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
                     SELECT id, event_id, topic, record_key, event_type, payload, created_at FROM outbox_event
-                    WHERE published_at IS NULL AND created_at < ?1
+                    WHERE published_at IS NULL AND (created_at < ?1 OR id = ANY(?3))
                     ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                     .setParameter(1, Instant.now().minus(config.relayGracePeriod()))
                     .setParameter(2, config.relayBatchSize())
+                    .setParameter(3, held.toArray(Long[]::new))
                     .getResultList();
             List<OutboxRecord> leftBehind = rows.stream()
                     .map(r -> new OutboxRecord(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
@@ -115,7 +123,7 @@ public class OutboxRelay {
                     .toList();
             unpublished.set(leftBehind.size());
             if (leftBehind.isEmpty()) {
-                return;
+                return rows.size();
             }
             LOG.infof("Relaying %d outbox events left unpublished", leftBehind.size());
             List<CompletableFuture<Void>> sends = leftBehind.stream().map(publisher::send).toList();
@@ -133,6 +141,10 @@ public class OutboxRelay {
                 publisher.settled(acked);
             }
             unpublished.set(leftBehind.size() - acked.size());
+            return rows.size();
         });
+        if (found < config.relayBatchSize()) {
+            publisher.resumeIfDrained(failuresBefore);
+        }
     }
 }
