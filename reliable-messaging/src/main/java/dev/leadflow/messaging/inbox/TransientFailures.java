@@ -1,5 +1,6 @@
 package dev.leadflow.messaging.inbox;
 
+import jakarta.transaction.RollbackException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -26,10 +27,21 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
+        boolean commitFailed = false;
+        boolean refusedByData = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PoisonEventException) {
                 return false;
             }
+            commitFailed |= t instanceof RollbackException;
+            refusedByData |= t instanceof SQLException sql && sql.getSQLState() != null && !isTransientSqlState(sql.getSQLState());
+        }
+        // A commit that failed without a data error behind it lost its connection (the fault suite saw one while
+        // PostgreSQL restarted); whether it committed or not, a retry is safe: the inbox skips what committed.
+        if (commitFailed && !refusedByData) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException || TRANSIENT_CLASS_NAMES.contains(t.getClass().getName())) {
                 return true;

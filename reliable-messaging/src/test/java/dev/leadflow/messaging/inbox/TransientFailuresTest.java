@@ -2,6 +2,7 @@ package dev.leadflow.messaging.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.transaction.RollbackException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -22,6 +23,23 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new SQLException("serialization", "40001"))).isTrue();
         assertThat(TransientFailures.isTransient(new SQLException("deadlock", "40P01"))).isTrue();
         assertThat(TransientFailures.isTransient(new SQLException("Acquisition timeout while waiting"))).isTrue();
+    }
+
+    @Test
+    void retriesACommitThatFailedWithoutADataError() {
+        assertThat(TransientFailures.isTransient(new RollbackException("ARJUNA016053: Could not commit transaction.")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new IllegalStateException(
+                (RollbackException) new RollbackException("commit").initCause(new SQLException("I/O error", "08006")))))
+                .isTrue();
+    }
+
+    @Test
+    void deadLettersACommitRefusedByTheData() {
+        assertThat(TransientFailures.isTransient(
+                new RollbackException("commit").initCause(new SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(TransientFailures.isTransient(
+                new RollbackException("commit").initCause(new PoisonEventException("bad")))).isFalse();
     }
 
     @Test
