@@ -1,5 +1,6 @@
 package dev.leadflow.capture;
 
+import dev.leadflow.capture.lead.DisposableDomains;
 import dev.leadflow.capture.lead.FreeMailDomains;
 import dev.leadflow.capture.lead.LeadSubmissionParser;
 import dev.leadflow.capture.touchpoint.TouchpointParser;
@@ -20,7 +21,8 @@ public class CaptureBeans {
     @Produces
     @Singleton
     LeadSubmissionParser leadSubmissionParser(CaptureConfig config) {
-        return new LeadSubmissionParser(FreeMailDomains.shipped(), config.allowedRedirectHosts().orElse(Set.of()));
+        return new LeadSubmissionParser(FreeMailDomains.shipped(), DisposableDomains.shipped(),
+                config.allowedRedirectHosts().orElse(Set.of()));
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package dev.leadflow.capture;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -53,6 +54,15 @@ class OperationsTest {
                 .then().statusCode(200)
                 .body("paths", hasKey("/api/v1/leads"))
                 .body("paths", hasKey("/api/v1/touchpoints"));
+    }
+
+    @Test
+    void documentsTheIntakeFieldsWithExamples() {
+        String document = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(document).contains("consentTextVersion", "privacy-2026.1", "1000-4999", "E.164",
+                "meeting_booked", "paid_search", "touchpointType");
     }
 
     @Test

@@ -33,9 +33,10 @@ class EventJsonRoundTripTest {
         return Stream.of(
                 new LeadCaptured(UUID.randomUUID(), LEAD, "demo-request", T0, false, PROFILE, true, false,
                         new Utm("google", "cpc", "brand", "leadflow", "ad-1"), "https://example.com/pricing",
-                        "https://google.com", "anon-123"),
+                        "https://google.com", "anon-123", "privacy-2026.1", T0, true),
                 new TouchpointRecorded(UUID.randomUUID(), UUID.randomUUID(), null, "anon-123",
-                        TouchpointTypes.PAGE_VIEW, "https://example.com/", null, null, T0, T0.plusMillis(5)),
+                        TouchpointTypes.PAGE_VIEW, "https://example.com/", null, null, T0, T0.plusMillis(5),
+                        "organic"),
                 new LeadScored(UUID.randomUUID(), LEAD, "demo-1", 60, 40, 100, 100, true, REASONS, T0,
                         T0.plusMillis(20)),
                 new LeadQualified(UUID.randomUUID(), LEAD, UUID.randomUUID(), "demo-1", 100, 100, PROFILE, REASONS,
@@ -89,6 +90,57 @@ class EventJsonRoundTripTest {
 
         assertThat(contacted.repId()).isEqualTo("bob");
         assertThat(contacted.contactedAt()).isEqualTo(Instant.parse("2026-11-23T10:20:00Z"));
+    }
+
+    @Test
+    void capturedLeadCarriesProofOfConsentAndTheDisposableDomainFlag() throws Exception {
+        LeadCaptured captured = (LeadCaptured) everyEvent().filter(LeadCaptured.class::isInstance).findFirst()
+                .orElseThrow();
+
+        JsonNode json = MAPPER.readTree(MAPPER.writeValueAsString(captured));
+
+        assertThat(json.get("consentMarketing").asBoolean()).isTrue();
+        assertThat(json.get("consentTextVersion").asText()).isEqualTo("privacy-2026.1");
+        assertThat(json.get("consentedAt").asText()).isEqualTo("2026-11-23T10:15:30.123Z");
+        assertThat(json.get("disposableEmailDomain").asBoolean()).isTrue();
+        assertThat(json.get("freeMailDomain").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theConstructorsOfEarlierVersionsLeaveTheNewFieldsEmpty() {
+        LeadCaptured captured = new LeadCaptured(UUID.randomUUID(), LEAD, "demo", T0, false, PROFILE, true, true,
+                null, null, null, null);
+        TouchpointRecorded touchpoint = new TouchpointRecorded(UUID.randomUUID(), UUID.randomUUID(), LEAD, null,
+                TouchpointTypes.EMAIL_CLICK, null, null, null, T0, T0);
+
+        assertThat(captured.consentTextVersion()).isNull();
+        assertThat(captured.consentedAt()).isNull();
+        assertThat(captured.disposableEmailDomain()).isFalse();
+        assertThat(captured.freeMailDomain()).isTrue();
+        assertThat(touchpoint.channel()).isNull();
+        assertThat(touchpoint.type()).isEqualTo("email_click");
+    }
+
+    @Test
+    void readsEventsOfAnEarlierProducerWithoutTheAddedFields() throws Exception {
+        String json = """
+                {"eventId":"%s","touchpointId":"%s","leadId":"%s","type":"page_view",
+                 "occurredAt":"2026-11-23T10:20:00Z","recordedAt":"2026-11-23T10:20:01Z"}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), LEAD);
+
+        TouchpointRecorded touchpoint = MAPPER.readValue(json, TouchpointRecorded.class);
+
+        assertThat(touchpoint.channel()).isNull();
+        assertThat(touchpoint.leadId()).isEqualTo(LEAD);
+    }
+
+    @Test
+    void listsEveryTouchpointTypeOnceInLowerSnakeCase() {
+        assertThat(TouchpointTypes.ALL).hasSize(13)
+                .contains("page_view", "form_submit", "email_open", "email_click", "ad_click", "webinar_registered",
+                        "webinar_attended", "content_download", "event_attended", "chat", "meeting_booked",
+                        "pricing_page_view", "webinar")
+                .allSatisfy(type -> assertThat(type).matches("[a-z_]{1,64}"));
     }
 
     @Test

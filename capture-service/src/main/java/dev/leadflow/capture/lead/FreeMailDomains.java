@@ -1,11 +1,7 @@
 package dev.leadflow.capture.lead;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,23 +26,11 @@ public final class FreeMailDomains {
     }
 
     public static FreeMailDomains shipped() {
-        try (InputStream in = FreeMailDomains.class.getResourceAsStream(SHIPPED_LIST)) {
-            if (in == null) {
-                throw new IllegalStateException(SHIPPED_LIST + " is missing from the classpath");
-            }
-            return parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + SHIPPED_LIST, e);
-        }
+        return of(DomainLists.shipped(SHIPPED_LIST));
     }
 
     static FreeMailDomains parse(InputStream list) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(list, StandardCharsets.UTF_8))) {
-            return of(reader.lines()
-                    .map(line -> line.replaceFirst("#.*", "").strip())
-                    .filter(line -> !line.isEmpty())
-                    .collect(Collectors.toSet()));
-        }
+        return of(DomainLists.read(list));
     }
 
     public boolean contains(String domain) {

@@ -8,10 +8,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Accepts a validated submission: resolves the lead's identity and stores {@code lead.captured} in the outbox in
+ * Accepts a validated submission: resolves the lead's identity, merges the submission into what is known of the
+ * lead (progressive profiling) and stores {@code lead.captured}, carrying the merged profile, in the outbox, all in
  * one transaction. When {@link #capture} returns, that transaction has committed, so the lead is durable and the
  * event certain to be published.
  */
@@ -39,11 +42,18 @@ public class LeadCapture {
     }
 
     private LeadIdentity store(LeadSubmission submission) {
+        // PostgreSQL keeps microseconds: the consent time a later event reads back must equal the one published now.
+        Instant capturedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LeadIdentity identity = identities.identify(submission.email(), UUID.randomUUID());
+        KnownLead lead = identity.known().updatedBy(new KnownLead(submission.profile(), MarketingConsent.stated(
+                submission.consentMarketing(), submission.consentTextVersion(), capturedAt)));
+        identities.remember(lead);
+        MarketingConsent consent = lead.consent();
         LeadCaptured event = new LeadCaptured(UUID.randomUUID(), identity.leadId(), submission.formId(),
-                clock.instant(), identity.returning(), submission.profile(), submission.consentMarketing(),
+                capturedAt, identity.returning(), lead.profile(), consent == null ? null : consent.granted(),
                 submission.freeMailDomain(), submission.utm(), submission.pageUrl(), submission.referrer(),
-                submission.anonymousId());
+                submission.anonymousId(), consent == null ? null : consent.textVersion(),
+                consent == null ? null : consent.consentedAt(), submission.disposableEmailDomain());
         outbox.add(LeadCaptured.TOPIC, LeadCaptured.TYPE, identity.leadId().toString(), event);
         return identity;
     }

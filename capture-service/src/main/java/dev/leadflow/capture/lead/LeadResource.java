@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,6 +30,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LeadResource {
 
     private static final String SCOPE = "leads";
+    // Both variants share one path, so OpenAPI shows them as one operation: each carries the whole description.
+    private static final String FIELDS_DOC = "Fields: email and formId (required), firstName, lastName, company, "
+            + "jobTitle, phone (published in E.164; a national number is read as one of country), country (ISO code "
+            + "or English name, published as alpha-2), companySize (count or range, published as a band: 1-10, "
+            + "11-50, 51-200, 201-500, 501-999, 1000-4999, 5000-9999, 10000+), industry, consentMarketing with "
+            + "consentTextVersion (recorded as proof of consent with its time), utmSource|utm_source (and the other "
+            + "utm fields), pageUrl, referrer, anonymousId. A returning email keeps its leadId, and its profile: a "
+            + "later submission adds and updates fields but never erases one.";
+    private static final String FORM_EXAMPLE = "email=ada%40example.com&formId=newsletter&consentMarketing=on"
+            + "&consentTextVersion=newsletter-2026.1&redirectUrl=https%3A%2F%2Fwww.example.com%2Fthanks";
+    private static final String LEAD_EXAMPLE = """
+            {"email": "ada@example.com", "formId": "demo-request", "firstName": "Ada", "company": "Analytical Engines",
+             "jobTitle": "VP Engineering", "phone": "030 1234567", "country": "Germany", "companySize": "1,000+",
+             "consentMarketing": true, "consentTextVersion": "privacy-2026.1", "utm_source": "google",
+             "pageUrl": "https://www.example.com/pricing"}""";
+    private static final String ACCEPTED_EXAMPLE = """
+            {"leadId": "6f1c1f56-4a8e-4d7b-9d55-0b4a9d7e2c11", "status": "accepted"}""";
+    private static final String INVALID_EXAMPLE = """
+            {"type": "urn:leadflow:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "2 fields broke a rule; nothing was accepted", "instance": "/api/v1/leads",
+             "errors": [{"field": "phone", "rule": "phone", "message": "must be a valid phone number, in \
+            international form (+44 20 7946 0958) unless country is given"},
+                        {"field": "companySize", "rule": "companySize", "message": "must be a head count or range, \
+            e.g. 50, 201-500 or 1000+"}]}""";
     private static final String IDEMPOTENCY_KEY_DOC = "Optional; a retry with the same key and body within 24 h "
             + "answers as the first request and captures nothing new";
 
@@ -49,11 +76,15 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Capture a lead from a JSON form submission",
-            description = "Fields: email and formId (required), firstName, lastName, company, jobTitle, phone, "
-                    + "country, companySize, industry, consentMarketing, utmSource|utm_source (and the other utm "
-                    + "fields), pageUrl, referrer, anonymousId. A returning email keeps its leadId.")
-    @APIResponse(responseCode = "202", description = "Stored durably; lead.captured will be published")
-    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json listing each) or malformed JSON")
+            description = FIELDS_DOC)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "lead", value = LEAD_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Stored durably; lead.captured will be published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "accepted", value = ACCEPTED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json listing each) or malformed JSON",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "415", description = "Unsupported content type")
@@ -68,8 +99,10 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Capture a lead from a plain HTML form",
-            description = "The fields of the JSON variant, form-encoded; a checkbox's \"on\" counts as true. With "
-                    + "redirectUrl the browser is sent there (303) instead of receiving JSON.")
+            description = FIELDS_DOC + " As a plain HTML form: the same fields, form-encoded; a checkbox's \"on\" "
+                    + "counts as true. With redirectUrl the browser is sent there (303) instead of receiving JSON.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            examples = @ExampleObject(name = "form", value = FORM_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Stored durably; lead.captured will be published")
     @APIResponse(responseCode = "303", description = "Stored durably; the browser is sent to redirectUrl")
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json listing each)")

@@ -1,8 +1,11 @@
 package dev.leadflow.capture.lead;
 
+import dev.leadflow.capture.validation.CompanySizes;
+import dev.leadflow.capture.validation.Countries;
 import dev.leadflow.capture.validation.EmailAddress;
 import dev.leadflow.capture.validation.FieldReader;
 import dev.leadflow.capture.validation.HttpUrl;
+import dev.leadflow.capture.validation.PhoneNumbers;
 import dev.leadflow.capture.validation.UtmFields;
 import dev.leadflow.capture.validation.Validated;
 import dev.leadflow.capture.validation.Values;
@@ -26,23 +29,24 @@ public final class LeadSubmissionParser {
     public static final int MAX_PHONE_LENGTH = 40;
     public static final int MAX_COMPANY_SIZE_LENGTH = 32;
     public static final int MAX_INDUSTRY_LENGTH = 100;
+    public static final int MAX_COUNTRY_LENGTH = 100;
+    public static final int MAX_CONSENT_TEXT_VERSION_LENGTH = 64;
 
     static final Pattern FORM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final Pattern ANONYMOUS_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    // Digits with the usual separators, an optional leading + and an optional extension ("x12", "ext. 12").
-    private static final Pattern PHONE = Pattern.compile(
-            "\\+?[0-9][0-9 ().\\-/]*(?:\\s*(?:ext\\.?|x|#)\\s*[0-9]{1,6})?", Pattern.CASE_INSENSITIVE);
-    private static final int MIN_PHONE_DIGITS = 4;
 
     private final FreeMailDomains freeMailDomains;
+    private final DisposableDomains disposableDomains;
     private final Set<String> allowedRedirectHosts;
 
     /**
      * @param allowedRedirectHosts hosts (and their subdomains) a form may redirect to after submitting; empty
      *                             allows any host
      */
-    public LeadSubmissionParser(FreeMailDomains freeMailDomains, Set<String> allowedRedirectHosts) {
+    public LeadSubmissionParser(FreeMailDomains freeMailDomains, DisposableDomains disposableDomains,
+            Set<String> allowedRedirectHosts) {
         this.freeMailDomains = freeMailDomains;
+        this.disposableDomains = disposableDomains;
         this.allowedRedirectHosts = allowedRedirectHosts.stream()
                 .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -58,6 +62,9 @@ public final class LeadSubmissionParser {
                 .value();
         String formId = in.field("formId").required()
                 .matches(FORM_ID, "must be 1 to 64 letters, digits, '_' or '-'").value();
+        // The country first: a phone number without an international prefix is read as one of that country.
+        String country = in.field("country").maxLength(MAX_COUNTRY_LENGTH)
+                .parse(Countries::alpha2, "country", "must be a country: an ISO 3166-1 code or an English name");
         LeadProfile profile = new LeadProfile(
                 email,
                 text(in, "firstName", MAX_NAME_LENGTH),
@@ -65,16 +72,17 @@ public final class LeadSubmissionParser {
                 text(in, "company", MAX_COMPANY_LENGTH),
                 text(in, "jobTitle", MAX_JOB_TITLE_LENGTH),
                 in.field("phone").maxLength(MAX_PHONE_LENGTH)
-                        .check(LeadSubmissionParser::isPhoneNumber, "phone",
-                                "must be a phone number: digits, spaces, + ( ) - . / and an optional extension")
-                        .value(),
-                in.field("country").normalise(v -> v.toUpperCase(Locale.ROOT))
-                        .check(Values::isCountryCode, "country", "must be an ISO 3166-1 alpha-2 country code")
-                        .value(),
-                text(in, "companySize", MAX_COMPANY_SIZE_LENGTH),
+                        .parse(phone -> PhoneNumbers.e164(phone, country), "phone",
+                                "must be a valid phone number, in international form (+44 20 7946 0958) unless "
+                                        + "country is given"),
+                country,
+                in.field("companySize").maxLength(MAX_COMPANY_SIZE_LENGTH)
+                        .parse(CompanySizes::band, "companySize",
+                                "must be a head count or range, e.g. 50, 201-500 or 1000+"),
                 text(in, "industry", MAX_INDUSTRY_LENGTH));
         Boolean consent = in.field("consentMarketing")
                 .parse(Values::bool, "boolean", "must be true/false, on/off, 1/0 or yes/no");
+        String consentTextVersion = text(in, "consentTextVersion", MAX_CONSENT_TEXT_VERSION_LENGTH);
         Utm utm = UtmFields.read(in);
         String pageUrl = in.field("pageUrl").httpUrl().value();
         String referrer = in.field("referrer").httpUrl().value();
@@ -84,12 +92,9 @@ public final class LeadSubmissionParser {
                 .check(this::isAllowedRedirect, "redirectHost", "must point to a host this service may redirect to")
                 .value();
         boolean freeMail = email != null && freeMailDomains.contains(EmailAddress.domain(email));
-        return Validated.of(new LeadSubmission(formId, profile, consent, freeMail, utm, pageUrl, referrer, anonymousId,
-                redirectUrl), in.errors());
-    }
-
-    static boolean isPhoneNumber(String phone) {
-        return PHONE.matcher(phone).matches() && phone.chars().filter(Character::isDigit).count() >= MIN_PHONE_DIGITS;
+        boolean disposable = email != null && disposableDomains.contains(EmailAddress.domain(email));
+        return Validated.of(new LeadSubmission(formId, profile, consent, consentTextVersion, freeMail, disposable, utm,
+                pageUrl, referrer, anonymousId, redirectUrl), in.errors());
     }
 
     private boolean isAllowedRedirect(String url) {

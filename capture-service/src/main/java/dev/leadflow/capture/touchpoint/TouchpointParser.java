@@ -4,24 +4,30 @@ import dev.leadflow.capture.validation.FieldReader;
 import dev.leadflow.capture.validation.UtmFields;
 import dev.leadflow.capture.validation.Validated;
 import dev.leadflow.capture.validation.Values;
+import dev.leadflow.events.TouchpointTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Validates and normalises touchpoints, one or a batch. A batch is accepted whole or not at all; errors name the
- * item, as in {@code [3].type}.
+ * item, as in {@code [3].type}. The type must be one of {@link TouchpointTypes#ALL}: consumers (scoring, attribution)
+ * match on it, so a misspelt type would silently count for nothing.
  */
 public final class TouchpointParser {
 
     public static final int MAX_CAMPAIGN_LENGTH = 200;
-    static final Pattern TYPE = Pattern.compile("[a-z_]{1,64}");
+    static final Pattern CHANNEL = Pattern.compile("[a-z_]{1,32}");
     static final Pattern ANONYMOUS_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private static final String TYPE_MESSAGE = "must be one of " + String.join(", ",
+            new TreeSet<>(TouchpointTypes.ALL));
 
     private final Clock clock;
     private final Duration maxClockSkew;
@@ -58,7 +64,7 @@ public final class TouchpointParser {
 
     private TouchpointSubmission parse(FieldReader in, Instant now) {
         String type = in.field("type").required()
-                .matches(TYPE, "must be 1 to 64 lower-case letters or '_', e.g. page_view").value();
+                .check(TouchpointTypes.ALL::contains, "touchpointType", TYPE_MESSAGE).value();
         var leadIdField = in.field("leadId");
         UUID leadId = leadIdField.parse(Values::uuid, "uuid", "must be a UUID");
         var anonymousIdField = in.field("anonymousId")
@@ -69,6 +75,8 @@ public final class TouchpointParser {
         }
         String url = in.field("url").httpUrl().value();
         String campaign = in.field("campaign").maxLength(MAX_CAMPAIGN_LENGTH).value();
+        String channel = in.field("channel")
+                .matches(CHANNEL, "must be 1 to 32 lower-case letters or '_', e.g. paid_search").value();
         var occurredAtField = in.field("occurredAt");
         Instant occurredAt = occurredAtField.parse(Values::instant, "timestamp",
                 "must be an ISO-8601 date-time with an offset, e.g. 2026-03-01T10:15:30Z");
@@ -77,7 +85,7 @@ public final class TouchpointParser {
             occurredAt = null;
         }
         return new TouchpointSubmission(type, leadId, anonymousId, url, campaign, UtmFields.read(in),
-                occurredAtField.isAbsent() ? now : occurredAt);
+                occurredAtField.isAbsent() ? now : occurredAt, channel);
     }
 
     @SuppressWarnings("unchecked")

@@ -43,7 +43,7 @@ public class TouchpointRecorder {
     private UUID store(TouchpointSubmission touchpoint, Instant recordedAt) {
         TouchpointRecorded event = new TouchpointRecorded(UUID.randomUUID(), UUID.randomUUID(), touchpoint.leadId(),
                 touchpoint.anonymousId(), touchpoint.type(), touchpoint.url(), touchpoint.campaign(), touchpoint.utm(),
-                touchpoint.occurredAt(), recordedAt);
+                touchpoint.occurredAt(), recordedAt, touchpoint.channel());
         outbox.add(TouchpointRecorded.TOPIC, TouchpointRecorded.TYPE, touchpoint.recordKey(), event);
         return event.touchpointId();
     }

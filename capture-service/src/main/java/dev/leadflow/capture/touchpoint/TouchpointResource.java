@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,6 +32,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TouchpointResource {
 
     private static final String SCOPE = "touchpoints";
+    private static final String BATCH_EXAMPLE = """
+            [{"type": "email_click", "leadId": "6f1c1f56-4a8e-4d7b-9d55-0b4a9d7e2c11", "channel": "email",
+              "campaign": "nov-newsletter", "occurredAt": "2026-11-23T10:15:30Z"},
+             {"type": "page_view", "anonymousId": "anon-123", "url": "https://www.example.com/pricing",
+              "channel": "organic"}]""";
+    private static final String ACCEPTED_EXAMPLE = """
+            {"accepted": 2, "touchpointIds": ["0b8f0c36-3f3c-4a59-8a43-2f1ad1f4b0a1",
+             "9d2c4f0e-55a1-4d8e-a0f5-6c1e2b7d9f33"]}""";
+    private static final String INVALID_EXAMPLE = """
+            {"type": "urn:leadflow:problem:validation", "title": "Invalid request", "status": 400,
+             "detail": "1 field broke a rule; nothing was accepted", "instance": "/api/v1/touchpoints",
+             "errors": [{"field": "[1].type", "rule": "touchpointType", "message": "must be one of ad_click, chat, \
+            content_download, email_click, email_open, event_attended, form_submit, meeting_booked, page_view, \
+            pricing_page_view, webinar, webinar_attended, webinar_registered"}]}""";
 
     private final TouchpointParser parser;
     private final TouchpointRecorder recorder;
@@ -51,11 +68,21 @@ public class TouchpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record one touchpoint or a batch",
-            description = "Fields: type (required, [a-z_]{1,64}, e.g. page_view), leadId (UUID) or anonymousId "
-                    + "(one required), url, campaign, utm fields, occurredAt (ISO-8601, default now). A batch is "
-                    + "accepted whole or rejected whole, with errors named like [3].type.")
-    @APIResponse(responseCode = "202", description = "Stored durably; touchpoint.recorded will be published")
-    @APIResponse(responseCode = "400", description = "Invalid touchpoints (problem+json listing each field)")
+            description = "Fields: type (required; one of page_view, pricing_page_view, form_submit, email_open, "
+                    + "email_click, ad_click, webinar_registered, webinar_attended, webinar, content_download, "
+                    + "event_attended, chat, meeting_booked), leadId (UUID) or anonymousId (one required), channel "
+                    + "(optional, [a-z_]{1,32}, e.g. email, paid_search, social, organic, direct, referral), url, "
+                    + "campaign, utm fields, occurredAt (ISO-8601, default now, at most 5 minutes in the future). "
+                    + "A batch holds at most 500 and is accepted whole or rejected whole, with errors named like "
+                    + "[3].type.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "batch", value = BATCH_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Stored durably; touchpoint.recorded will be published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "accepted", value = ACCEPTED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid touchpoints (problem+json listing each field)",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     @APIResponse(responseCode = "413", description = "Body or batch too large")
     public Response record(String body, @Parameter(description = "Optional; a retry with the same key and body "
             + "within 24 h answers as the first request and records nothing new")

@@ -16,7 +16,6 @@ public final class Values {
     private static final Set<String> FALSE = Set.of("false", "off", "0", "no");
     private static final Pattern CANONICAL_UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Values() {
     }
@@ -42,10 +41,5 @@ public final class Values {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** True for an ISO 3166-1 alpha-2 code in upper case, such as {@code DE}. */
-    public static boolean isCountryCode(String text) {
-        return COUNTRIES.contains(text);
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.devstack.DevStackTestResource;
 import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.LeadCaptured;
+import dev.leadflow.events.LeadProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -61,7 +62,8 @@ class LeadIntakeTest {
         String leadId = given().contentType(ContentType.JSON)
                 .body(Map.of("email", "  " + email.toUpperCase() + " ", "formId", "demo-request",
                         "firstName", " Ada\u0007 ", "country", "de", "utm_source", " Google ",
-                        "consentMarketing", true, "jobTitle", ""))
+                        "consentMarketing", true, "jobTitle", "", "consentTextVersion", "privacy-2026.1",
+                        "phone", "030 1234567", "companySize", "1,000+"))
                 .when().post("/api/v1/leads")
                 .then().statusCode(202)
                 .body("status", equalTo("accepted"))
@@ -83,8 +85,121 @@ class LeadIntakeTest {
         assertThat(event.profile().country()).isEqualTo("DE");
         assertThat(event.profile().jobTitle()).isNull();
         assertThat(event.utm().source()).isEqualTo("google");
+        assertThat(event.profile().phone()).isEqualTo("+49301234567");
+        assertThat(event.profile().companySize()).isEqualTo("1000-4999");
         assertThat(event.consentMarketing()).isTrue();
+        assertThat(event.consentTextVersion()).isEqualTo("privacy-2026.1");
+        assertThat(event.consentedAt()).isEqualTo(event.capturedAt());
         assertThat(event.freeMailDomain()).isFalse();
+        assertThat(event.disposableEmailDomain()).isFalse();
+    }
+
+    @Test
+    void flagsADisposableAddressInTheEvent() throws Exception {
+        String email = "lead-" + UUID.randomUUID() + "@inbox.mailinator.com";
+        String leadId = postJson(Map.of("email", email, "formId", "newsletter", "country", "United Kingdom"));
+
+        LeadCaptured event = objectMapper.readValue(awaitSingleEvent(leadId).value(), LeadCaptured.class);
+        assertThat(event.disposableEmailDomain()).isTrue();
+        assertThat(event.freeMailDomain()).isFalse();
+        assertThat(event.profile().country()).isEqualTo("GB");
+        assertThat(event.consentMarketing()).isNull();
+        assertThat(event.consentedAt()).isNull();
+    }
+
+    @Test
+    void keepsWhatEarlierSubmissionsToldWhenALaterOneLeavesFieldsEmpty() throws Exception {
+        String email = uniqueEmail();
+        String leadId = postJson(Map.of("email", email, "formId", "webinar", "firstName", "Ada",
+                "company", "Analytical Engines", "country", "Germany", "companySize", "201-500",
+                "consentMarketing", true, "consentTextVersion", "v1"));
+        LeadCaptured first = objectMapper.readValue(awaitSingleEvent(leadId).value(), LeadCaptured.class);
+
+        assertThat(postJson(Map.of("email", email, "formId", "demo-request", "phone", "+44 20 7946 0958",
+                "firstName", " ", "company", ""))).isEqualTo(leadId);
+
+        LeadCaptured second = await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(leadId), e -> e.size() == 2)
+                .stream().filter(LeadCaptured::returning).findFirst().orElseThrow();
+        assertThat(second.formId()).isEqualTo("demo-request");
+        assertThat(second.profile()).isEqualTo(new LeadProfile(email, "Ada", null, "Analytical Engines", null,
+                "+442079460958", "DE", "201-500", null));
+        assertThat(second.consentMarketing()).isTrue();
+        assertThat(second.consentTextVersion()).isEqualTo("v1");
+        assertThat(second.consentedAt()).isEqualTo(first.capturedAt());
+    }
+
+    @Test
+    void updatesFieldsALaterSubmissionStatesAndRecordsAWithdrawnConsent() throws Exception {
+        String email = uniqueEmail();
+        String leadId = postJson(Map.of("email", email, "formId", "webinar", "jobTitle", "Engineer",
+                "consentMarketing", "yes", "consentTextVersion", "v1"));
+        postJson(Map.of("email", email, "formId", "demo-request", "jobTitle", "VP Engineering",
+                "consentMarketing", "no", "consentTextVersion", "v2"));
+
+        LeadCaptured second = await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(leadId), e -> e.size() == 2)
+                .stream().filter(LeadCaptured::returning).findFirst().orElseThrow();
+        assertThat(second.profile().jobTitle()).isEqualTo("VP Engineering");
+        assertThat(second.consentMarketing()).isFalse();
+        assertThat(second.consentTextVersion()).isEqualTo("v2");
+        assertThat(second.consentedAt()).isNull();
+    }
+
+    @Test
+    void mergesConcurrentSubmissionsOfOneEmailWithoutLosingAField() throws Exception {
+        String email = uniqueEmail();
+        HttpClient client = HttpClient.newHttpClient();
+        ExecutorService submitters = Executors.newFixedThreadPool(10);
+        List<String> leadIds = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                // Each submission states a field no other one does: a lost update would lose that field.
+                String body = objectMapper.writeValueAsString(Map.of("email", email, "formId", "demo-request",
+                        i % 2 == 0 ? "company" : "jobTitle", i % 2 == 0 ? "Acme" : "CTO",
+                        "industry", i == 7 ? "Software" : "", "lastName", i == 4 ? "Lovelace" : ""));
+                answers.add(submitters.submit(() -> {
+                    start.await();
+                    return client.send(HttpRequest.newBuilder(leadsUri).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(202);
+                leadIds.add(objectMapper.readTree(response.body()).get("leadId").asText());
+            }
+        } finally {
+            submitters.shutdownNow();
+        }
+
+        assertThat(leadIds).hasSize(10).containsOnly(leadIds.get(0));
+        assertThat(storedProfile(email)).containsExactly("Lovelace", "Acme", "CTO", "Software");
+        List<LeadCaptured> events = await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(leadIds.get(0)), e -> e.size() == 10);
+        assertThat(events).filteredOn(e -> !e.returning()).hasSize(1);
+        // The submission merged last saw every other one's fields, and published them all.
+        assertThat(events).anySatisfy(e -> assertThat(e.profile()).isEqualTo(new LeadProfile(email, null, "Lovelace",
+                "Acme", "CTO", null, null, null, "Software")));
+    }
+
+    @Test
+    void rejectsPhonesCountriesAndCompanySizesItCannotNormalise() {
+        String email = uniqueEmail();
+        given().contentType(ContentType.URLENC)
+                .formParam("email", email).formParam("formId", "demo-request")
+                .formParam("phone", "030 1234567").formParam("country", "Atlantis").formParam("companySize", "lots")
+                .when().post("/api/v1/leads")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("phone", "country", "companySize"))
+                .body("errors.rule", hasItems("phone", "country", "companySize"))
+                .body("errors.size()", equalTo(3));
+
+        assertThat(identities(email)).isZero();
     }
 
     @Test
@@ -283,6 +398,12 @@ class LeadIntakeTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("SELECT count(*) FROM lead_identity WHERE email = ?1")
                 .setParameter(1, email).getSingleResult()).longValue());
+    }
+
+    private List<Object> storedProfile(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> List.of((Object[]) entityManager
+                .createNativeQuery("SELECT last_name, company, job_title, industry FROM lead_identity WHERE email = ?1")
+                .setParameter(1, email).getSingleResult()));
     }
 
     private long outboxRowsMentioning(String email) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LeadSubmissionParserTest {
 
     private final LeadSubmissionParser parser = new LeadSubmissionParser(FreeMailDomains.of(Set.of("gmail.com")),
-            Set.of());
+            DisposableDomains.of(Set.of("mailinator.com")), Set.of());
 
     @Test
     void acceptsAMinimalSubmission() {
@@ -28,17 +28,20 @@ class LeadSubmissionParserTest {
         assertThat(lead.formId()).isEqualTo("demo");
         assertThat(lead.profile().firstName()).isNull();
         assertThat(lead.consentMarketing()).isNull();
+        assertThat(lead.consentTextVersion()).isNull();
         assertThat(lead.utm()).isNull();
         assertThat(lead.freeMailDomain()).isFalse();
+        assertThat(lead.disposableEmailDomain()).isFalse();
     }
 
     @Test
     void normalisesEveryField() {
         Map<String, Object> fields = new HashMap<>(Map.of("email", "  Ada.Lovelace@Example.COM ",
                 "formId", " demo ", "firstName", " Ada\u0000 ", "lastName", "Lovelace\n", "company", " Analytical ",
-                "jobTitle", "", "phone", " +44 20 7946 0958 ", "country", " gb ", "companySize", " 1000 ",
-                "industry", " Computing "));
-        fields.putAll(Map.of("consentMarketing", "on", "utmSource", " Google ", "utm_medium", "CPC",
+                "jobTitle", "", "phone", " +44 20 7946 0958 ", "country", " gb ", "companySize", " 1,000+ ",
+                "industry", " Computing\u0007 "));
+        fields.putAll(Map.of("consentMarketing", "on", "consentTextVersion", " privacy-2026.1 ",
+                "utmSource", " Google ", "utm_medium", "CPC",
                 "pageUrl", " https://www.example.com/pricing ", "referrer", "https://search.example/",
                 "anonymousId", " anon-1 ", "redirectUrl", "https://www.example.com/thanks"));
 
@@ -50,11 +53,12 @@ class LeadSubmissionParserTest {
         assertThat(lead.profile().lastName()).isEqualTo("Lovelace");
         assertThat(lead.profile().company()).isEqualTo("Analytical");
         assertThat(lead.profile().jobTitle()).isNull();
-        assertThat(lead.profile().phone()).isEqualTo("+44 20 7946 0958");
+        assertThat(lead.profile().phone()).isEqualTo("+442079460958");
         assertThat(lead.profile().country()).isEqualTo("GB");
-        assertThat(lead.profile().companySize()).isEqualTo("1000");
+        assertThat(lead.profile().companySize()).isEqualTo("1000-4999");
         assertThat(lead.profile().industry()).isEqualTo("Computing");
         assertThat(lead.consentMarketing()).isTrue();
+        assertThat(lead.consentTextVersion()).isEqualTo("privacy-2026.1");
         assertThat(lead.utm().source()).isEqualTo("google");
         assertThat(lead.utm().medium()).isEqualTo("cpc");
         assertThat(lead.utm().campaign()).isNull();
@@ -102,8 +106,8 @@ class LeadSubmissionParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"firstName,100", "lastName,100", "company,200", "jobTitle,150", "companySize,32", "industry,100",
-            "utmSource,200", "utm_campaign,200", "pageUrl,2048"})
+    @CsvSource({"firstName,100", "lastName,100", "company,200", "jobTitle,150", "industry,100",
+            "consentTextVersion,64", "utmSource,200", "utm_campaign,200", "pageUrl,2048"})
     void limitsTheLengthOfEveryTextField(String field, int max) {
         String prefix = field.equals("pageUrl") ? "https://example.com/" : "";
         String fits = prefix + "x".repeat(max - prefix.length());
@@ -113,23 +117,78 @@ class LeadSubmissionParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+1 (555) 010-0199", "030 1234567", "+44 20 7946 0958 ext. 12", "555.010.0199 x7"})
-    void acceptsPhoneNumbers(String phone) {
-        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "phone", phone))).isEmpty();
+    @CsvSource(delimiter = '|', value = {
+            "+1 (201) 555-0123 |      | +12015550123",
+            "030 1234567       | DE   | +49301234567",
+            "030 1234567       | de   | +49301234567",
+            "030 1234567       | Germany | +49301234567",
+            "+44 20 7946 0958 ext. 12 | | +442079460958",
+            "(201) 555-0123 x7 | USA  | +12015550123",
+            "+49 30 1234567    | US   | +49301234567"})
+    void writesPhoneNumbersInE164ReadingNationalOnesAsOfTheLeadsCountry(String phone, String country, String e164) {
+        Map<String, String> fields = new HashMap<>(Map.of("email", "ada@example.com", "formId", "demo", "phone", phone));
+        if (country != null) {
+            fields.put("country", country);
+        }
+        assertThat(valid(fields).profile().phone()).isEqualTo(e164);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"call me", "12", "+", "555-CALL-NOW", "<script>"})
-    void rejectsWhatIsNotAPhoneNumber(String phone) {
+    @ValueSource(strings = {"call me", "12", "+", "555-CALL-NOW", "<script>", "030 1234567", "+1 555", "+99 123456789",
+            "+44 20 7946 095"})
+    void rejectsWhatIsNotAValidPhoneNumber(String phone) {
         assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "phone", phone)))
-                .extracting(FieldError::rule).containsExactly("phone");
+                .containsExactly(new FieldError("phone", "phone", "must be a valid phone number, in international "
+                        + "form (+44 20 7946 0958) unless country is given"));
+    }
+
+    @Test
+    void rejectsANationalNumberThatIsInvalidInTheLeadsCountry() {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "phone", "12345", "country", "GB")))
+                .extracting(FieldError::field, FieldError::rule).containsExactly(tuple("phone", "phone"));
+    }
+
+    @Test
+    void limitsPhoneNumbersTo40CharactersWithoutAlsoCallingThemInvalid() {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "phone", "+44 " + "2".repeat(37))))
+                .extracting(FieldError::rule).containsExactly("maxLength");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"XX", "Germany", "DEU", "1"})
-    void rejectsWhatIsNotAnIsoCountryCode(String country) {
+    @CsvSource({"de,DE", "DE,DE", "Germany,DE", "united kingdom,GB", "UK,GB", "USA,US", "United States,US",
+            "deu,DE", "Côte d’Ivoire,CI", "Holland,NL"})
+    void normalisesCountriesToIsoAlpha2(String country, String code) {
+        assertThat(valid(Map.of("email", "ada@example.com", "formId", "demo", "country", country)).profile().country())
+                .isEqualTo(code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"XX", "Germania", "1", "Atlantis"})
+    void rejectsWhatNamesNoCountry(String country) {
         assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "country", country)))
-                .extracting(FieldError::rule).containsExactly("country");
+                .extracting(FieldError::field, FieldError::rule).containsExactly(tuple("country", "country"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1-10 | 1-10", "201-500 | 201-500", "1000+ | 1000-4999", "5000 | 5000-9999",
+            "'1,000-4,999' | 1000-4999", "10k+ | 10000+"})
+    void normalisesCompanySizesToBands(String size, String band) {
+        assertThat(valid(Map.of("email", "ada@example.com", "formId", "demo", "companySize", size)).profile()
+                .companySize()).isEqualTo(band);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lots", "unknown", "0", "500-100", "about 50"})
+    void rejectsCompanySizesThatStateNoHeadCount(String size) {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "companySize", size)))
+                .containsExactly(new FieldError("companySize", "companySize",
+                        "must be a head count or range, e.g. 50, 201-500 or 1000+"));
+    }
+
+    @Test
+    void limitsCompanySizesTo32Characters() {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "companySize", "1".repeat(33))))
+                .extracting(FieldError::rule).containsExactly("maxLength");
     }
 
     @ParameterizedTest
@@ -170,6 +229,24 @@ class LeadSubmissionParserTest {
     }
 
     @Test
+    void readsTheConsentTextVersionWithTheDecision() {
+        LeadSubmission lead = valid(Map.of("email", "ada@example.com", "formId", "demo", "consentMarketing", "false",
+                "consentTextVersion", "v3"));
+
+        assertThat(lead.consentMarketing()).isFalse();
+        assertThat(lead.consentTextVersion()).isEqualTo("v3");
+    }
+
+    @Test
+    void flagsDisposableDomainsAndTheirSubdomains() {
+        assertThat(valid(Map.of("email", "ada@Mailinator.com", "formId", "demo")).disposableEmailDomain()).isTrue();
+        assertThat(valid(Map.of("email", "ada@x.mailinator.com", "formId", "demo")).disposableEmailDomain()).isTrue();
+        assertThat(valid(Map.of("email", "ada@notmailinator.com", "formId", "demo")).disposableEmailDomain())
+                .isFalse();
+        assertThat(valid(Map.of("email", "ada@example.com", "formId", "demo")).disposableEmailDomain()).isFalse();
+    }
+
+    @Test
     void flagsFreeMailDomains() {
         assertThat(valid(Map.of("email", "ada@GMAIL.com", "formId", "demo")).freeMailDomain()).isTrue();
         assertThat(valid(Map.of("email", "ada@notgmail.com", "formId", "demo")).freeMailDomain()).isFalse();
@@ -177,7 +254,8 @@ class LeadSubmissionParserTest {
 
     @Test
     void restrictsRedirectsToAllowedHostsWhenConfigured() {
-        LeadSubmissionParser restricted = new LeadSubmissionParser(FreeMailDomains.of(Set.of()), Set.of("Example.com"));
+        LeadSubmissionParser restricted = new LeadSubmissionParser(FreeMailDomains.of(Set.of()),
+                DisposableDomains.of(Set.of()), Set.of("Example.com"));
 
         assertThat(restricted.parse(Map.of("email", "ada@example.com", "formId", "demo",
                 "redirectUrl", "https://www.example.com/thanks"))).isInstanceOf(Validated.Valid.class);

@@ -2,6 +2,7 @@ package dev.leadflow.capture.touchpoint;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -99,9 +100,50 @@ class TouchpointIntakeTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("[1].type", "[2].leadId", "[3]", "[4].leadId", "[4].occurredAt"))
-                .body("errors.rule", contains("pattern", "required", "type", "uuid", "timestamp"));
+                .body("errors.rule", contains("touchpointType", "required", "type", "uuid", "timestamp"));
 
         assertThat(KafkaTopics.readByKey(bootstrapServers, TouchpointRecorded.TOPIC, anonymousId)).isEmpty();
+    }
+
+    @Test
+    void recordsTheChannelAndRefusesUnknownTypesAndTheFarFuture() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON)
+                .body(List.of(Map.of("type", "meeting_booked", "leadId", leadId, "channel", "paid_search"),
+                        Map.of("type", "webinar_attended", "leadId", leadId,
+                                "occurredAt", Instant.now().minus(Duration.ofDays(400)).toString())))
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(202).body("accepted", equalTo(2));
+        List<TouchpointRecorded> events = await().atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaTopics.readByKey(bootstrapServers, TouchpointRecorded.TOPIC, leadId),
+                        r -> r.size() == 2)
+                .stream().map(r -> read(r.value())).toList();
+        assertThat(events).extracting(TouchpointRecorded::type, TouchpointRecorded::channel)
+                .containsExactly(tuple("meeting_booked", "paid_search"), tuple("webinar_attended", null));
+
+        String rejected = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON)
+                .body(List.of(Map.of("type", "page_view", "leadId", rejected),
+                        Map.of("type", "video_play", "leadId", rejected, "channel", "Paid Search"),
+                        Map.of("type", "chat", "leadId", rejected,
+                                "occurredAt", Instant.now().plus(Duration.ofMinutes(10)).toString())))
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("[1].type", "[1].channel", "[2].occurredAt"))
+                .body("errors.rule", contains("touchpointType", "pattern", "notInFuture"));
+        assertThat(KafkaTopics.readByKey(bootstrapServers, TouchpointRecorded.TOPIC, rejected)).isEmpty();
+    }
+
+    @Test
+    void acceptsABatchOfExactlyTheLimit() {
+        List<Map<String, Object>> batch = Collections.nCopies(500,
+                Map.of("type", "page_view", "anonymousId", "anon-" + UUID.randomUUID(), "channel", "direct"));
+        given().contentType(ContentType.JSON).body(batch)
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(202)
+                .body("accepted", equalTo(500))
+                .body("touchpointIds", hasSize(500));
     }
 
     @Test

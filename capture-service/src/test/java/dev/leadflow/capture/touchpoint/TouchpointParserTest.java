@@ -52,16 +52,52 @@ class TouchpointParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Page_View", "page-view", "page view", "pagé"})
-    void restrictsTypesToLowerCaseWords(String type) {
+    @ValueSource(strings = {"page_view", "pricing_page_view", "form_submit", "email_open", "email_click", "ad_click",
+            "webinar_registered", "webinar_attended", "webinar", "content_download", "event_attended", "chat",
+            "meeting_booked"})
+    void acceptsEveryKnownType(String type) {
+        assertThat(one(Map.of("type", type, "anonymousId", "a")).type()).isEqualTo(type);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Page_View", "page-view", "page view", "pagé", "pageview", "video_play", "PAGE_VIEW"})
+    void rejectsTypesThatAreNotKnown(String type) {
         assertThat(errors(Map.of("type", type, "anonymousId", "a")))
-                .extracting(FieldError::field, FieldError::rule).containsExactly(tuple("type", "pattern"));
+                .extracting(FieldError::field, FieldError::rule).containsExactly(tuple("type", "touchpointType"));
     }
 
     @Test
-    void rejectsATypeLongerThan64Characters() {
-        assertThat(errors(Map.of("type", "a".repeat(65), "anonymousId", "a")))
-                .extracting(FieldError::rule).containsExactly("pattern");
+    void namesTheKnownTypesInTheMessage() {
+        assertThat(errors(Map.of("type", "video_play", "anonymousId", "a")))
+                .singleElement().extracting(FieldError::message).asString()
+                .startsWith("must be one of ").contains("page_view", "meeting_booked").doesNotContain("video_play");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email", "paid_search", "social", "organic", "direct", "referral"})
+    void carriesAnOptionalChannel(String channel) {
+        assertThat(one(Map.of("type", "page_view", "anonymousId", "a", "channel", channel)).channel())
+                .isEqualTo(channel);
+        assertThat(one(Map.of("type", "page_view", "anonymousId", "a")).channel()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Email", "paid-search", "paid search", "e1", "x23456789012345678901234567890123"})
+    void restrictsChannelsToLowerCaseWordsOfAtMost32Characters(String channel) {
+        assertThat(errors(Map.of("type", "page_view", "anonymousId", "a", "channel", channel)))
+                .extracting(FieldError::field, FieldError::rule).containsExactly(tuple("channel", "pattern"));
+    }
+
+    @Test
+    void acceptsAChannelOf32Characters() {
+        assertThat(one(Map.of("type", "page_view", "anonymousId", "a", "channel", "c".repeat(32))).channel())
+                .hasSize(32);
+    }
+
+    @Test
+    void acceptsTouchpointsLongPast() {
+        assertThat(one(Map.of("type", "page_view", "anonymousId", "a", "occurredAt", "2019-01-01T00:00:00Z"))
+                .occurredAt()).isEqualTo(Instant.parse("2019-01-01T00:00:00Z"));
     }
 
     @Test
@@ -79,6 +115,8 @@ class TouchpointParserTest {
     @Test
     void toleratesClockSkewButNotTheFuture() {
         assertThat(errors(Map.of("type", "page_view", "anonymousId", "a", "occurredAt", "2026-03-01T12:04:00Z")))
+                .isEmpty();
+        assertThat(errors(Map.of("type", "page_view", "anonymousId", "a", "occurredAt", "2026-03-01T12:05:00Z")))
                 .isEmpty();
         assertThat(errors(Map.of("type", "page_view", "anonymousId", "a", "occurredAt", "2026-03-01T12:06:00Z")))
                 .extracting(FieldError::rule).containsExactly("notInFuture");
@@ -112,7 +150,7 @@ class TouchpointParserTest {
 
         assertThat(((Validated.Invalid<List<TouchpointSubmission>>) batch).errors())
                 .extracting(FieldError::field, FieldError::rule)
-                .containsExactly(tuple("[1].type", "pattern"), tuple("[2]", "type"));
+                .containsExactly(tuple("[1].type", "touchpointType"), tuple("[2]", "type"));
     }
 
     @Test

@@ -45,13 +45,4 @@ class ValuesTest {
         assertThat(Values.instant("2026-03-01")).isEmpty();
         assertThat(Values.instant("yesterday")).isEmpty();
     }
-
-    @Test
-    void knowsIsoCountryCodes() {
-        assertThat(Values.isCountryCode("DE")).isTrue();
-        assertThat(Values.isCountryCode("US")).isTrue();
-        assertThat(Values.isCountryCode("XX")).isFalse();
-        assertThat(Values.isCountryCode("de")).isFalse();
-        assertThat(Values.isCountryCode("DEU")).isFalse();
-    }
 }
