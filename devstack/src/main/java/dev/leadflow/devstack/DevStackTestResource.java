@@ -1,5 +1,6 @@
 package dev.leadflow.devstack;
 
+import dev.leadflow.devstack.auth.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Runs a service's {@code @QuarkusTest}s against the real embedded stack. One stack is shared by every test
- * class of a test JVM and stopped (its data deleted) when the JVM exits.
+ * class of a test JVM and stopped (its data deleted) when the JVM exits. The services verify bearer tokens with the
+ * public key of {@link TestTokens}, so tests call protected endpoints with a token minted there.
  *
  * <p>Init argument {@code database}: the PostgreSQL database the service uses (created if missing).
  */
@@ -42,7 +44,8 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
                 "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
                 "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
                 "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", PostgresServer.PASSWORD));
+                "quarkus.datasource.password", PostgresServer.PASSWORD,
+                "mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString()));
         if (usesRedis()) {
             config.put("quarkus.redis.hosts", stack.redisUri());
         }

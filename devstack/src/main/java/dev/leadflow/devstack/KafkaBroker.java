@@ -121,11 +121,31 @@ public final class KafkaBroker implements AutoCloseable {
                     }
                 }
             }
+            awaitVisible(admin, topics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Kafka did not create topics within 30 s", e);
+        }
+    }
+
+    /**
+     * Creation is acknowledged before the broker's metadata lists the topic: on a busy machine a client asking right
+     * away got "does not host this topic-partition". Waits until every topic can be described.
+     */
+    private static void awaitVisible(Admin admin, List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka did not list the created topics within 30 s", e);
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.leadflow.reporting;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.leadflow.devstack.auth.TestTokens;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class TimelineClient {
 
     /** The types of the lead's timeline events, empty while the lead is unknown. */
     public static List<String> eventTypes(UUID leadId) {
-        Response response = given().get("/api/v1/leads/{leadId}/timeline", leadId);
+        Response response = given().auth().oauth2(TestTokens.viewer()).get("/api/v1/leads/{leadId}/timeline", leadId);
         return response.statusCode() == 200 ? response.jsonPath().getList("events.type", String.class) : List.of();
     }
 

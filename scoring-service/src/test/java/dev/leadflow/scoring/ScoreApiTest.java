@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.auth.TestTokens;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.LeadScored;
 import dev.leadflow.scoring.support.KafkaTestClient;
@@ -39,7 +40,7 @@ class ScoreApiTest {
         kafka.send(LeadCaptured.TOPIC, leadId.toString(), LeadCaptured.TYPE, captured);
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.published(LeadScored.TOPIC, leadId.toString()) == 1);
 
-        given().get("/api/v1/scores/{leadId}", leadId)
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/scores/{leadId}", leadId)
                 .then().statusCode(200)
                 .contentType("application/json")
                 .body("leadId", equalTo(leadId.toString()))
@@ -59,7 +60,7 @@ class ScoreApiTest {
     void answersAnUnknownLeadWithA404Problem() {
         UUID unknown = UUID.randomUUID();
 
-        given().get("/api/v1/scores/{leadId}", unknown)
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/scores/{leadId}", unknown)
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
@@ -70,7 +71,7 @@ class ScoreApiTest {
 
     @Test
     void answersAMalformedLeadIdWithA400ProblemNamingTheField() {
-        given().get("/api/v1/scores/not-a-uuid")
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/scores/not-a-uuid")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))

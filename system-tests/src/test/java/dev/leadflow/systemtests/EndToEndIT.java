@@ -135,7 +135,8 @@ class EndToEndIT {
 
     private static JsonNode timeline(UUID leadId) throws Exception {
         URI uri = system.url("reporting").resolve("/api/v1/leads/" + leadId + "/timeline");
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + system.viewerToken()).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The README's local-run command, as a user runs it: up, use, down, up again with the data kept, down. */
+/**
+ * The README's local-run command, as a user runs it: up, use (with a token from {@code ./leadflow token}), down, up
+ * again with the data and the keys kept, down.
+ */
 class LeadflowScriptIT {
 
     private static final Path ROOT = Path.of(System.getProperty("leadflow.root", "..")).toAbsolutePath().normalize();
@@ -54,14 +58,16 @@ class LeadflowScriptIT {
     }
 
     @Test
-    void upServesLeadsDownLeavesNothingAndDataSurvivesTheNextUp() throws Exception {
+    void upServesLeadsToTokenHoldersDownLeavesNothingAndDataSurvivesTheNextUp() throws Exception {
         Result up = leadflow("up", "--detach", "--no-build");
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("Leadflow is up", "curl");
         assertThat(leadflow("status").output().lines().filter(l -> l.contains(" UP")).count()).isEqualTo(6);
 
+        String token = token();
         UUID lead = postQualifyingLead();
-        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(lead).contains("\"routedAt\":\""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(lead, token).body().contains("\"routedAt\":\""));
+        assertThatReportingWantsAToken(lead);
         List<Long> pids = pids();
 
         assertThat(leadflow("down").exitCode()).isZero();
@@ -69,7 +75,19 @@ class LeadflowScriptIT {
                 .as("process %d after down", pid).isNotEqualTo(java.util.Optional.of(true)));
 
         assertThat(leadflow("up", "--detach", "--no-build").exitCode()).isZero();
-        assertThat(timeline(lead)).as("data kept across down/up").contains("\"routedAt\":\"");
+        assertThat(timeline(lead, token).body()).as("data and keys kept across down/up").contains("\"routedAt\":\"");
+    }
+
+    private void assertThatReportingWantsAToken(UUID lead) throws Exception {
+        HttpResponse<String> anonymous = timeline(lead, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(timeline(lead, token("--role", "leadflow-admin", "--ttl", "5m")).statusCode()).isEqualTo(200);
+        assertThat(Files.getPosixFilePermissions(home.resolve("keys/jwt-private.pem")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        Result wrongRole = leadflow("token", "--role", "root");
+        assertThat(wrongRole.exitCode()).isEqualTo(2);
+        assertThat(wrongRole.output()).contains("--role must be leadflow-viewer or leadflow-admin");
     }
 
     @Test
@@ -107,9 +125,22 @@ class LeadflowScriptIT {
         return UUID.fromString(JSON.readTree(response.body()).get("leadId").asText());
     }
 
-    private String timeline(UUID lead) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url("REPORTING", "/api/v1/leads/" + lead + "/timeline")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    /** What {@code ./leadflow token} prints: the token alone, ready for {@code $(...)}. */
+    private String token(String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("token"));
+        args.addAll(List.of(options));
+        Result token = leadflow(args.toArray(String[]::new));
+        assertThat(token.exitCode()).as(token.output()).isZero();
+        assertThat(token.output()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n");
+        return token.output().trim();
+    }
+
+    private HttpResponse<String> timeline(UUID lead, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url("REPORTING", "/api/v1/leads/" + lead + "/timeline"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI url(String service, String path) {

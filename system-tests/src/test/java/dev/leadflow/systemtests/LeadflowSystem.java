@@ -3,6 +3,8 @@ package dev.leadflow.systemtests;
 import dev.leadflow.devstack.DevStack;
 import dev.leadflow.devstack.DevStackConfig;
 import dev.leadflow.devstack.FreePorts;
+import dev.leadflow.devstack.auth.JwtKeys;
+import dev.leadflow.devstack.auth.JwtTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system as separate processes: the embedded stack (real Kafka, PostgreSQL, Redis) and the five services
- * started from their packaged applications ({@code <service>/target/quarkus-app}), each on a free port.
+ * started from their packaged applications ({@code <service>/target/quarkus-app}), each on a free port. The services
+ * verify bearer tokens with a key pair made for the run; {@link #viewerToken()} is one for the protected reads.
  */
 public final class LeadflowSystem implements AutoCloseable {
 
@@ -31,6 +34,7 @@ public final class LeadflowSystem implements AutoCloseable {
     private final Path root;
     private final Path workDir;
     private final DevStack stack;
+    private final JwtKeys keys;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<ServiceProcess> extraInstances = new ArrayList<>();
 
@@ -38,6 +42,7 @@ public final class LeadflowSystem implements AutoCloseable {
         this.root = root;
         this.workDir = workDir;
         this.stack = stack;
+        this.keys = JwtKeys.loadOrCreate(workDir.resolve("keys"));
     }
 
     /** Starts the stack and all services and waits until every service is ready. */
@@ -92,6 +97,12 @@ public final class LeadflowSystem implements AutoCloseable {
         return Duration.between(start, Instant.now());
     }
 
+    /** A bearer token with role {@code leadflow-viewer}, valid for a day: long enough for any run. */
+    public String viewerToken() {
+        return JwtTokens.sign(keys.privateKey(), JwtTokens.ISSUER, "system-tests", List.of(JwtTokens.VIEWER),
+                Instant.now(), Duration.ofDays(1));
+    }
+
     public DevStack stack() {
         return stack;
     }
@@ -124,6 +135,7 @@ public final class LeadflowSystem implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("QUARKUS_REDIS_HOSTS", stack.redisUri());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
         return new ServiceProcess(instance, jar, FreePorts.next(), env, workDir.resolve("logs/" + instance + ".log"));
     }
 

@@ -3,6 +3,7 @@ package dev.leadflow.attribution.rest;
 import dev.leadflow.attribution.AttributionConfig;
 import dev.leadflow.attribution.journey.Journeys;
 import dev.leadflow.attribution.repository.TouchpointRepository;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed({"leadflow-viewer", "leadflow-admin"})
 @Path("/api/v1/attribution/leads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Attribution")

@@ -1,9 +1,13 @@
 package dev.leadflow.attribution.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -33,6 +37,20 @@ public class ProblemMapper {
                 .toList();
         return new Problem(URI.create(TYPE_BASE + "invalid-request"), "Invalid request", 400,
                 "The request has " + errors.size() + " invalid field(s)", instance(uri), errors).toResponse();
+    }
+
+    /** No bearer token, or one that is expired, not signed by the configured key or from another issuer. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(new Problem(URI.create(TYPE_BASE + "unauthorized"), "Unauthorized", 401,
+                "A valid bearer token is required", instance(uri), null).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return new Problem(URI.create(TYPE_BASE + "forbidden"), "Forbidden", 403,
+                "The bearer token does not grant a role this endpoint requires", instance(uri), null).toResponse();
     }
 
     /** Framework answers (unknown path, wrong method, unacceptable media type) keep their status. */

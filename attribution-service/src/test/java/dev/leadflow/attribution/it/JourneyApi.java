@@ -3,6 +3,7 @@ package dev.leadflow.attribution.it;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.leadflow.devstack.auth.TestTokens;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.UUID;
@@ -27,7 +28,7 @@ final class JourneyApi {
 
     /** The journey, or null while the lead is unknown. */
     static JsonPath journey(UUID leadId) {
-        var response = given().get("/api/v1/attribution/leads/{leadId}", leadId);
+        var response = given().auth().oauth2(TestTokens.viewer()).get("/api/v1/attribution/leads/{leadId}", leadId);
         return response.statusCode() == 200 ? response.jsonPath() : null;
     }
 }

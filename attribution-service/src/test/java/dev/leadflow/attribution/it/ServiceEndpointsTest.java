@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.auth.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class ServiceEndpointsTest {
     void answersAnUnknownLeadWithANotFoundProblem() {
         UUID unknown = UUID.randomUUID();
 
-        given().get("/api/v1/attribution/leads/{leadId}", unknown).then()
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/attribution/leads/{leadId}", unknown).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://leadflow.dev/problems/lead-not-found"))
@@ -43,7 +44,7 @@ class ServiceEndpointsTest {
 
     @Test
     void answersAMalformedLeadIdWithAProblemNamingTheFieldAndRule() {
-        given().get("/api/v1/attribution/leads/{leadId}", "not-a-uuid").then()
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/attribution/leads/{leadId}", "not-a-uuid").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://leadflow.dev/problems/invalid-request"))

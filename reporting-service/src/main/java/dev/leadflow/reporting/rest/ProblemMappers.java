@@ -1,6 +1,10 @@
 package dev.leadflow.reporting.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.jboss.logging.Logger;
@@ -14,6 +18,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return toResponse(e.problem());
+    }
+
+    /** No bearer token, or one that is expired, not signed by the configured key or from another issuer. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(toResponse(Problem.of("unauthorized", "Unauthorized", 401,
+                "A valid bearer token is required"))).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return toResponse(Problem.of("forbidden", "Forbidden", 403,
+                "The bearer token does not grant a role this endpoint requires"));
     }
 
     /** Unknown paths, wrong methods, unacceptable media types: keep the status, explain it as a problem. */

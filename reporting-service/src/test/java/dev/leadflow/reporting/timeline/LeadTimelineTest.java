@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.auth.TestTokens;
 import dev.leadflow.events.LeadflowEvent;
 import dev.leadflow.reporting.TestEvents;
 import dev.leadflow.reporting.TimelineClient;
@@ -78,7 +79,7 @@ class LeadTimelineTest {
 
     @Test
     void answersNotFoundProblemForALeadWithoutEvents() {
-        given().get("/api/v1/leads/{leadId}/timeline", UUID.randomUUID())
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/leads/{leadId}/timeline", UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
@@ -88,7 +89,7 @@ class LeadTimelineTest {
 
     @Test
     void answersBadRequestProblemForAMalformedLeadId() {
-        given().get("/api/v1/leads/{leadId}/timeline", "not-a-uuid")
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/leads/{leadId}/timeline", "not-a-uuid")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("leadId"))
@@ -103,7 +104,8 @@ class LeadTimelineTest {
 
     private ValidatableResponse awaitEvents(int count) {
         TimelineClient.awaitEventCount(leadId, count);
-        return given().get("/api/v1/leads/{leadId}/timeline", leadId).then().statusCode(200);
+        return given().auth().oauth2(TestTokens.viewer()).get("/api/v1/leads/{leadId}/timeline", leadId)
+                .then().statusCode(200);
     }
 
     private void assertShowsTheFourStages(ValidatableResponse timeline) {

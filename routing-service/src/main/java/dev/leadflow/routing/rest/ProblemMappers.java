@@ -1,9 +1,13 @@
 package dev.leadflow.routing.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +27,19 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::rule))
                 .toList();
         return problem(Problem.invalid(errors));
+    }
+
+    /** No bearer token, or one that is expired, not signed by the configured key or from another issuer. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(problem(Problem.of("unauthorized", "Unauthorized", 401,
+                "A valid bearer token is required"))).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(Problem.of("forbidden", "Forbidden", 403,
+                "The bearer token does not grant a role this endpoint requires"));
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package dev.leadflow.routing.rest;
 
 import dev.leadflow.routing.repository.RoutingDecisionRepository;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed({"leadflow-viewer", "leadflow-admin"})
 @Path("/api/v1/routing/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Routing audit")

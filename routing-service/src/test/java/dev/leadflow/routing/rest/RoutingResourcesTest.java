@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.auth.TestTokens;
 import dev.leadflow.events.LeadQualified;
 import dev.leadflow.routing.Qualifications;
 import dev.leadflow.routing.Rotation;
@@ -39,7 +40,7 @@ class RoutingResourcesTest {
         route(first);
         route(second);
 
-        JsonPath body = given().get("/api/v1/routing/decisions/{leadId}", leadId)
+        JsonPath body = given().auth().oauth2(TestTokens.viewer()).get("/api/v1/routing/decisions/{leadId}", leadId)
                 .then().statusCode(200).contentType("application/json")
                 .body("leadId", equalTo(leadId.toString()))
                 .body("decisions", hasSize(2))
@@ -61,7 +62,7 @@ class RoutingResourcesTest {
     void answersNotFoundAsAProblemForALeadNeverRouted() {
         UUID leadId = UUID.randomUUID();
 
-        given().get("/api/v1/routing/decisions/{leadId}", leadId)
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/routing/decisions/{leadId}", leadId)
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("https://leadflow.dev/problems/not-found"))
                 .body("title", equalTo("Not Found"))
@@ -72,7 +73,7 @@ class RoutingResourcesTest {
     @Test
     void rejectsAMalformedLeadIdWithAProblemNamingTheField() {
         for (String path : new String[] {"/api/v1/routing/decisions/not-a-uuid", "/api/v1/leads/not-a-uuid/routing-status"}) {
-            given().get(path)
+            given().auth().oauth2(TestTokens.viewer()).get(path)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("type", equalTo("https://leadflow.dev/problems/validation"))
                     .body("title", equalTo("Invalid request"))
@@ -111,7 +112,8 @@ class RoutingResourcesTest {
         UUID leadId = UUID.randomUUID();
         route(Qualifications.of(leadId));
         route(Qualifications.of(leadId));
-        String latestOwner = given().get("/api/v1/routing/decisions/{leadId}", leadId)
+        String latestOwner = given().auth().oauth2(TestTokens.viewer())
+                .get("/api/v1/routing/decisions/{leadId}", leadId)
                 .then().statusCode(200).extract().jsonPath().getString("decisions[1].ownerName");
 
         given().get("/api/v1/leads/{leadId}/routing-status", leadId)

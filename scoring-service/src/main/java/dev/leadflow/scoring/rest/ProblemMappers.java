@@ -1,9 +1,13 @@
 package dev.leadflow.scoring.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +34,19 @@ class ProblemMappers {
     @ServerExceptionMapper
     Response unknownLead(UnknownLeadException e) {
         return problem(new Problem(TYPE_PREFIX + "unknown-lead", "Unknown lead", 404, e.getMessage(), null));
+    }
+
+    /** No bearer token, or one that is expired, not signed by the configured key or from another issuer. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    Response unauthenticated() {
+        return Response.fromResponse(problem(new Problem(TYPE_PREFIX + "unauthorized", "Unauthorized", 401,
+                "A valid bearer token is required", null))).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return problem(new Problem(TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "The bearer token does not grant a role this endpoint requires", null));
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package dev.leadflow.scoring.rest;
 
 import dev.leadflow.scoring.lead.LeadScoringService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@RolesAllowed({"leadflow-viewer", "leadflow-admin"})
 @Path("/api/v1/scores")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScoreResource {

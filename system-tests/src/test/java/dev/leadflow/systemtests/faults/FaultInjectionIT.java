@@ -280,7 +280,9 @@ class FaultInjectionIT {
     private static Map<String, Integer> funnelCounts() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    system.url("reporting").resolve("/api/v1/reports/funnel")).build(), HttpResponse.BodyHandlers.ofString());
+                    system.url("reporting").resolve("/api/v1/reports/funnel"))
+                    .header("Authorization", "Bearer " + system.viewerToken()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode counts = JSON.readTree(response.body()).path("counts");
             return Map.of("captured", counts.path("captured").asInt(), "scored", counts.path("scored").asInt(),
                     "qualified", counts.path("qualified").asInt(), "routed", counts.path("routed").asInt());

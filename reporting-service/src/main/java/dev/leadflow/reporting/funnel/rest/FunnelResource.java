@@ -6,6 +6,7 @@ import dev.leadflow.reporting.funnel.repository.FunnelRepository;
 import dev.leadflow.reporting.rest.Problem;
 import dev.leadflow.reporting.rest.ProblemException;
 import dev.leadflow.reporting.rest.RequestParameters;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@RolesAllowed({"leadflow-viewer", "leadflow-admin"})
 @Path("/api/v1/reports/funnel")
 public class FunnelResource {
 

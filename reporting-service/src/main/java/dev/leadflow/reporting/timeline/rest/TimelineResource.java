@@ -4,6 +4,7 @@ import dev.leadflow.reporting.lifecycle.repository.LifecycleRepository;
 import dev.leadflow.reporting.rest.Problem;
 import dev.leadflow.reporting.rest.ProblemException;
 import dev.leadflow.reporting.rest.RequestParameters;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@RolesAllowed({"leadflow-viewer", "leadflow-admin"})
 @Path("/api/v1/leads/{leadId}/timeline")
 public class TimelineResource {
 

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.auth.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,11 +47,12 @@ class FunnelEndpointTest {
                 captured(capturedLead, from),
                 captured(capturedBeforeWindow, from.minusMillis(1)), contacted(capturedBeforeWindow, from.plusSeconds(5)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> given()
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.viewer())
                 .queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/api/v1/reports/funnel").jsonPath().getMap("counts"),
                 counts -> counts.equals(Map.of("captured", 3, "scored", 2, "qualified", 1, "routed", 1, "contacted", 0)));
-        given().queryParam("from", from.toString()).queryParam("to", to.toString())
+        given().auth().oauth2(TestTokens.viewer())
+                .queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/api/v1/reports/funnel")
                 .then().statusCode(200)
                 .body("from", equalTo(from.toString()))
@@ -67,7 +69,7 @@ class FunnelEndpointTest {
 
     @Test
     void coversAllTimeWithoutAWindow() {
-        given().get("/api/v1/reports/funnel")
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/reports/funnel")
                 .then().statusCode(200)
                 .body("from", nullValue())
                 .body("to", nullValue())
@@ -76,7 +78,8 @@ class FunnelEndpointTest {
 
     @Test
     void answersAProblemNamingEachMalformedInstant() {
-        given().queryParam("from", "yesterday").queryParam("to", "2026-13-01")
+        given().auth().oauth2(TestTokens.viewer())
+                .queryParam("from", "yesterday").queryParam("to", "2026-13-01")
                 .get("/api/v1/reports/funnel")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -90,7 +93,8 @@ class FunnelEndpointTest {
 
     @Test
     void answersAProblemForAWindowThatEndsBeforeItStarts() {
-        given().queryParam("from", "2026-02-01T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
+        given().auth().oauth2(TestTokens.viewer())
+                .queryParam("from", "2026-02-01T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
                 .get("/api/v1/reports/funnel")
                 .then().statusCode(400)
                 .contentType("application/problem+json")

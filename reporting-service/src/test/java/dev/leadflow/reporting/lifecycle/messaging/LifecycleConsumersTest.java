@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.auth.TestTokens;
 import dev.leadflow.events.EventTypes;
 import dev.leadflow.events.LeadRouted;
 import dev.leadflow.events.OwnerType;
@@ -56,7 +57,7 @@ class LifecycleConsumersTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusScrape.now()
                 .value(CONSUMED, "consumer=\"reporting.lead-routed\"", "outcome=\"duplicate\"")
                 > before.value(CONSUMED, "consumer=\"reporting.lead-routed\"", "outcome=\"duplicate\""));
-        given().get("/api/v1/leads/{leadId}/timeline", leadId).then().statusCode(200)
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/leads/{leadId}/timeline", leadId).then().statusCode(200)
                 .body("events.type", contains(EventTypes.LEAD_ROUTED));
         PrometheusScrape after = PrometheusScrape.now();
         assertThat(after.value(CAPTURE_TO_ROUTED_COUNT, CAPTURE_TO_ROUTED)
