@@ -37,6 +37,9 @@ public class TouchpointResource {
               "campaign": "nov-newsletter", "occurredAt": "2026-11-23T10:15:30Z"},
              {"type": "page_view", "anonymousId": "anon-123", "url": "https://www.example.com/pricing",
               "channel": "organic"}]""";
+    private static final String BEACON_EXAMPLE = """
+            {"type": "page_view", "anonymousId": "3b241101-e2bb-4255-8caf-4136c566a962",
+             "url": "https://www.example.com/pricing", "utm_source": "newsletter"}""";
     private static final String ACCEPTED_EXAMPLE = """
             {"accepted": 2, "touchpointIds": ["0b8f0c36-3f3c-4a59-8a43-2f1ad1f4b0a1",
              "9d2c4f0e-55a1-4d8e-a0f5-6c1e2b7d9f33"]}""";
@@ -89,6 +92,28 @@ public class TouchpointResource {
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(SCOPE, key, IdempotencyKeys.fingerprint(MediaType.APPLICATION_JSON, body),
                 () -> accept(bodies.jsonObjectOrArray(body)));
+    }
+
+    /**
+     * The same JSON sent as {@code text/plain}, as the tracker's {@code navigator.sendBeacon} does: a browser posts
+     * text/plain to another origin without a CORS preflight, which a beacon never makes. Read, validated, limited
+     * and fingerprinted exactly as the JSON variant, so a retry under one key may use either.
+     */
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record one touchpoint or a batch sent as text/plain (a browser beacon)",
+            description = "The body is the JSON object or array of the application/json variant, with the same "
+                    + "fields, rules and limits; text/plain only lets a browser send it cross-origin without a CORS "
+                    + "preflight (navigator.sendBeacon).")
+    @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN,
+            examples = @ExampleObject(name = "beacon", value = BEACON_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Stored durably; touchpoint.recorded will be published")
+    @APIResponse(responseCode = "400", description = "Invalid touchpoints or a body that is not JSON")
+    @APIResponse(responseCode = "413", description = "Body or batch too large")
+    public Response recordBeacon(String body, @Parameter(description = "As for application/json")
+            @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return record(body, key);
     }
 
     @SuppressWarnings("unchecked")

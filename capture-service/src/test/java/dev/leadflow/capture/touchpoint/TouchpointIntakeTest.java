@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "capture"))
 class TouchpointIntakeTest {
+
+    private static final String SITE = "https://www.example.com";
 
     @Inject
     ObjectMapper objectMapper;
@@ -163,6 +168,66 @@ class TouchpointIntakeTest {
                 .when().post("/api/v1/touchpoints")
                 .then().statusCode(400)
                 .body("errors.rule", containsInAnyOrder("notEmpty"));
+    }
+
+    @Test
+    void readsATextPlainBodyAsJsonSoABrowserBeaconCanPostFromAnotherSite() throws Exception {
+        String anonymousId = "beacon-" + UUID.randomUUID();
+        given().contentType("text/plain;charset=UTF-8").header("Origin", SITE)
+                .body("{\"type\": \"page_view\", \"anonymousId\": \"" + anonymousId + "\", "
+                        + "\"url\": \"https://www.example.com/spring\", \"utm_campaign\": \"Frühling\"}")
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(202)
+                .header("Access-Control-Allow-Origin", anyOf(equalTo("*"), equalTo(SITE)))
+                .body("accepted", equalTo(1));
+
+        TouchpointRecorded event = read(await().atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaTopics.readByKey(bootstrapServers, TouchpointRecorded.TOPIC, anonymousId),
+                        r -> r.size() == 1)
+                .get(0).value());
+        assertThat(event.type()).isEqualTo("page_view");
+        assertThat(event.url()).isEqualTo("https://www.example.com/spring");
+        assertThat(event.utm().campaign()).isEqualTo("frühling");
+    }
+
+    @Test
+    void validatesATextPlainBodyAsTheSameJson() {
+        given().contentType(ContentType.TEXT).body("type=page_view&anonymousId=anon-1")
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:leadflow:problem:malformed-body"));
+        given().contentType(ContentType.TEXT).body("[{\"type\": \"video_play\", \"anonymousId\": \"anon-1\"}]")
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(400)
+                .body("errors.field", contains("[0].type"))
+                .body("errors.rule", contains("touchpointType"));
+    }
+
+    @Test
+    void replaysUnderOneIdempotencyKeyWhetherTheJsonCameAsTextOrJson() {
+        String key = "beacon-" + UUID.randomUUID();
+        String body = "{\"type\": \"page_view\", \"anonymousId\": \"" + key + "\"}";
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(202).extract().path("touchpointIds[0]");
+        given().contentType(ContentType.TEXT).header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/touchpoints")
+                .then().statusCode(202)
+                .header("Idempotent-Replayed", "true")
+                .body("touchpointIds[0]", equalTo(first));
+    }
+
+    @Test
+    void answersTheCorsPreflightOfAJsonPostFromAnotherSite() {
+        given().header("Origin", SITE)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,idempotency-key")
+                .when().options("/api/v1/touchpoints")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", anyOf(equalTo("*"), equalTo(SITE)))
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("idempotency-key"));
     }
 
     private TouchpointRecorded read(String json) {
