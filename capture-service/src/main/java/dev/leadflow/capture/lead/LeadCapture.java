@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
 /**
  * Accepts a validated submission: resolves the lead's identity, merges the submission into what is known of the
@@ -27,6 +29,10 @@ public class LeadCapture {
     private final Counter newLeads;
     private final Counter returningLeads;
 
+    /** Striped locks, one stripe per hash bucket of the normalised email. */
+    private static final ReentrantLock[] SAME_EMAIL = IntStream.range(0, 256)
+            .mapToObj(i -> new ReentrantLock()).toArray(ReentrantLock[]::new);
+
     LeadCapture(LeadIdentityRepository identities, Outbox outbox, Clock clock, MeterRegistry registry) {
         this.identities = identities;
         this.outbox = outbox;
@@ -35,16 +41,29 @@ public class LeadCapture {
         this.returningLeads = capturedCounter(registry, true);
     }
 
+    /**
+     * Stores the submission and hands its event to the outbox. Submissions of one email are serialised in this
+     * process from before the transaction until its event is handed on after the commit, so a lead's events leave
+     * in the order of their commits (the row lock alone ends at the commit, before the hand-off).
+     */
     public LeadIdentity capture(LeadSubmission submission) {
-        LeadIdentity identity = QuarkusTransaction.requiringNew().call(() -> store(submission));
+        ReentrantLock lock = SAME_EMAIL[Math.floorMod(submission.email().hashCode(), SAME_EMAIL.length)];
+        LeadIdentity identity;
+        lock.lock();
+        try {
+            identity = QuarkusTransaction.requiringNew().call(() -> store(submission));
+        } finally {
+            lock.unlock();
+        }
         (identity.returning() ? returningLeads : newLeads).increment();
         return identity;
     }
 
     private LeadIdentity store(LeadSubmission submission) {
-        // PostgreSQL keeps microseconds: the consent time a later event reads back must equal the one published now.
-        Instant capturedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LeadIdentity identity = identities.identify(submission.email(), UUID.randomUUID());
+        // Taken under the lead's row lock, so a lead's capture times follow its commits. PostgreSQL keeps
+        // microseconds: the consent time a later event reads back must equal the one published now.
+        Instant capturedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         KnownLead lead = identity.known().updatedBy(new KnownLead(submission.profile(), MarketingConsent.stated(
                 submission.consentMarketing(), submission.consentTextVersion(), capturedAt)));
         identities.remember(lead);
