@@ -35,6 +35,10 @@ public final class CaptureToRoutedBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final int KAFKA_HOPS = 3;
+    private static final int CEILING_SECONDS = 15;
+    private static final int CEILING_CLIENTS = 16;
+    /** About the size of a {@code lead.captured} event with a full profile. */
+    private static final int LEAD_CAPTURED_BYTES = 900;
 
     private CaptureToRoutedBenchmark() {
     }
@@ -44,6 +48,7 @@ public final class CaptureToRoutedBenchmark {
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.getInteger("benchmark.seconds", 30);
         List<String> rows = new ArrayList<>();
+        List<String> ceilings = new ArrayList<>();
         try (LeadflowSystem system = LeadflowSystem.start("benchmark")) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,6 +66,7 @@ public final class CaptureToRoutedBenchmark {
                         result.captureToRouted.max(), result.lost, result.duplicated,
                         floor.percentile(50), floor.percentile(99), floor.max()));
             }
+            ceilings.addAll(ceilings(system, http));
         }
         System.out.println();
         System.out.printf("Leadflow capture -> routed benchmark (%d s per rate, %d cores)%n", seconds,
@@ -69,6 +75,40 @@ public final class CaptureToRoutedBenchmark {
                 + " | lost | duplicated | Kafka floor (" + KAFKA_HOPS + " hops) p50 / p99 / max ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+        System.out.println();
+        System.out.printf("Ceilings (%d s each, %d clients, measured last, in the same run)%n", CEILING_SECONDS,
+                CEILING_CLIENTS);
+        System.out.println("| measurement | per second | p50 / p99 ms | not as expected |");
+        System.out.println("|---|---|---|---|");
+        ceilings.forEach(System.out::println);
+    }
+
+    /**
+     * Saturation, after the rates (its backlog would distort them): capture's accepted leads/s and latency with
+     * every intake check on, next to a bare endpoint of the same process and raw Kafka produce on the same broker.
+     */
+    private static List<String> ceilings(LeadflowSystem system, HttpClient http) throws Exception {
+        double produce = new KafkaFloor(system.kafkaBootstrapServers(), KAFKA_HOPS)
+                .produceRate(CEILING_SECONDS, LEAD_CAPTURED_BYTES);
+        URI live = system.url("capture").resolve("/q/health/live");
+        ClosedLoop.Throughput bare = ClosedLoop.run(http, CEILING_CLIENTS, CEILING_SECONDS, 200,
+                n -> HttpRequest.newBuilder(live).timeout(Duration.ofSeconds(30)).GET().build());
+        URI leads = system.url("capture").resolve("/api/v1/leads");
+        String run = Long.toString(System.nanoTime(), 36);
+        ClosedLoop.Throughput intake = ClosedLoop.run(http, CEILING_CLIENTS, CEILING_SECONDS, 202,
+                n -> HttpRequest.newBuilder(leads).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(coldLead(run, n))).build());
+        return List.of(
+                String.format(Locale.ROOT, "| Kafka produce, %d-byte records, acks=all (floor) | %.0f | - | - |",
+                        LEAD_CAPTURED_BYTES, produce),
+                ceilingRow("capture GET /q/health/live (bare endpoint, floor)", bare),
+                ceilingRow("capture POST /api/v1/leads accepted (202)", intake));
+    }
+
+    private static String ceilingRow(String what, ClosedLoop.Throughput throughput) {
+        return String.format(Locale.ROOT, "| %s | %.0f | %.1f / %.1f | %d |", what, throughput.perSecond(),
+                throughput.latencies().percentile(50), throughput.latencies().percentile(99), throughput.unexpected());
     }
 
     private record Result(int sent, int accepted, Latencies http, Latencies captureToRouted, int lost, int duplicated) {
@@ -156,6 +196,14 @@ public final class CaptureToRoutedBenchmark {
                 {"formId":"benchmark","email":"lead%d.%s@bench-%d.example","firstName":"Bench","lastName":"Mark",
                  "company":"Bench Corp %d","jobTitle":"VP Sales","companySize":"1000+","country":"US",
                  "pageUrl":"https://www.example.com/pricing"}""".formatted(n, run, n % 97, n % 97);
+    }
+
+    /** A lead that does not qualify: it is captured and scored but routes nowhere. */
+    private static String coldLead(String run, int n) {
+        return """
+                {"formId":"benchmark","email":"cold%d.%s@bench-%d.example","firstName":"Cold","lastName":"Lead",
+                 "company":"Small Shop %d","jobTitle":"Intern","companySize":"1-10","country":"US",
+                 "pageUrl":"https://www.example.com/blog"}""".formatted(n, run, n % 97, n % 97);
     }
 
     private static String leadId(String body) {

@@ -79,6 +79,32 @@ final class KafkaFloor {
         return Latencies.of(latencies.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * The most records per second one producer gets acknowledged on this broker, with the outbox's settings, for
+     * records of the size of a {@code lead.captured} event: the ceiling any intake that publishes to Kafka has.
+     */
+    double produceRate(int seconds, int recordBytes) throws Exception {
+        String topic = "bench.produce." + System.nanoTime();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        String value = "x".repeat(recordBytes);
+        java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (long n = 0; System.nanoTime() < end; n++) {
+                producer.send(new ProducerRecord<>(topic, "k" + n, value), (metadata, failure) -> {
+                    if (failure == null) {
+                        acknowledged.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+        }
+        return acknowledged.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
     private void forward(String from, String to, AtomicBoolean running, ConcurrentLinkedQueue<Double> latencies,
             CountDownLatch assigned) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
