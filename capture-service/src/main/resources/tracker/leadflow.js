@@ -2,7 +2,9 @@
  * Leadflow tracker, served by capture-service as GET /leadflow.js. Embed it with one tag:
  *   <script src="https://capture.example.com/leadflow.js" defer></script>
  * It gives the visitor a first-party anonymousId (cookie leadflow_aid), keeps the landing page's UTM parameters
- * for the visit, sends one page_view touchpoint per page and fills the hidden fields of Leadflow forms.
+ * for the visit, sends one page_view touchpoint per page and fills the hidden fields of Leadflow forms, including
+ * lfFillMs: how long the form was on screen before it was submitted (capture drops submissions faster than the
+ * form's minimum fill time: bots fill forms in milliseconds).
  * Plain ES5 without dependencies or build step, so that what is served is what is read here.
  */
 (function () {
@@ -22,6 +24,8 @@
   var ANONYMOUS_ID = /^[A-Za-z0-9._:-]{1,128}$/;
   var MAX_UTM_LENGTH = 200;
   var MAX_URL_LENGTH = 2048;
+  var FILL_TIME = 'lfFillMs';
+  var SHOWN_AT = 'leadflowShownAt'; // data attribute: when the tracker first saw the form
 
   // capture's base URL: data-leadflow-endpoint, else the folder the script was loaded from
   var base = new URL(script.getAttribute('data-leadflow-endpoint') || '.', script.src);
@@ -41,6 +45,14 @@
   document.addEventListener('submit', function (event) {
     if (isLeadflowForm(event.target)) {
       fill(event.target);
+      setFillTime(event.target);
+    }
+  }, true);
+  // A form rendered after the page loaded starts its fill time when the visitor first enters one of its fields.
+  document.addEventListener('focusin', function (event) {
+    var form = event.target && event.target.form;
+    if (isLeadflowForm(form)) {
+      markShown(form);
     }
   }, true);
 
@@ -147,6 +159,35 @@
     for (var i = 0; i < forms.length; i++) {
       if (isLeadflowForm(forms[i])) {
         fill(forms[i]);
+        markShown(forms[i]);
+      }
+    }
+  }
+
+  function now() {
+    return window.performance && performance.now ? performance.now() : new Date().getTime();
+  }
+
+  function markShown(form) {
+    if (form.dataset[SHOWN_AT] === undefined) {
+      form.dataset[SHOWN_AT] = String(now());
+    }
+  }
+
+  // Measured on the visitor's own clock, so clock skew against capture does not matter. A form first seen at its
+  // submission (neither loaded with the page nor entered) gets no fill time: capture then does not judge it on time.
+  function setFillTime(form) {
+    var shownAt = form.dataset[SHOWN_AT];
+    if (shownAt !== undefined) {
+      var input = form.elements.namedItem(FILL_TIME);
+      if (!input) {
+        input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = FILL_TIME;
+        form.appendChild(input);
+      }
+      if (!(input instanceof RadioNodeList)) {
+        input.value = String(Math.max(0, Math.round(now() - Number(shownAt))));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.leadflow.capture;
 
+import dev.leadflow.capture.form.FormDefinitionParser;
 import dev.leadflow.capture.lead.DisposableDomains;
 import dev.leadflow.capture.lead.FreeMailDomains;
 import dev.leadflow.capture.lead.LeadSubmissionParser;
@@ -7,7 +8,6 @@ import dev.leadflow.capture.touchpoint.TouchpointParser;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Set;
 
 /** Wires the framework-free parsers with their configuration. */
 public class CaptureBeans {
@@ -20,9 +20,15 @@ public class CaptureBeans {
 
     @Produces
     @Singleton
-    LeadSubmissionParser leadSubmissionParser(CaptureConfig config) {
-        return new LeadSubmissionParser(FreeMailDomains.shipped(), DisposableDomains.shipped(),
-                config.allowedRedirectHosts().orElse(Set.of()));
+    LeadSubmissionParser leadSubmissionParser() {
+        return new LeadSubmissionParser(FreeMailDomains.shipped(), DisposableDomains.shipped());
+    }
+
+    /** Hidden defaults of a form must pass intake's rules for their fields, checked as part of a submission. */
+    @Produces
+    @Singleton
+    FormDefinitionParser formDefinitionParser(LeadSubmissionParser leads) {
+        return new FormDefinitionParser(leads::fieldErrors);
     }
 
     @Produces

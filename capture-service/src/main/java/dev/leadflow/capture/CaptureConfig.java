@@ -6,22 +6,38 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /** Configuration of capture-service; validated at start-up, defaults run the demo. */
 @ConfigMapping(prefix = "leadflow.capture")
 public interface CaptureConfig {
 
-    /**
-     * Hosts (and their subdomains) a plain HTML form may be redirected to through {@code redirectUrl}. Unset allows
-     * any absolute http(s) URL; set it in production so the intake cannot serve as an open redirect.
-     */
-    Optional<Set<String>> allowedRedirectHosts();
+    Forms forms();
 
     Idempotency idempotency();
 
     Touchpoints touchpoints();
+
+    /** The form registry ({@code /api/v1/forms}): which forms intake accepts, and their rules. */
+    interface Forms {
+
+        /**
+         * How long a capture instance answers submissions from its in-memory copy of the registry before reading
+         * it again: a change made through another instance takes effect here within this time (one made through
+         * this instance at once). Zero reads the registry for every submission.
+         */
+        @WithDefault("5s")
+        @DurationMin(seconds = 0)
+        Duration cacheTtl();
+
+        /**
+         * Forms created at start-up unless a form with their formId exists (one an administrator edited is never
+         * overwritten): a JSON array of form definitions, from the class path ({@code classpath:forms/x.json}) or a
+         * file path. Empty: no seed.
+         */
+        @WithDefault("classpath:forms/demo-forms.json")
+        Optional<String> seed();
+    }
 
     /** Replay protection of the {@code Idempotency-Key} header, kept in Redis. */
     interface Idempotency {

@@ -36,7 +36,7 @@ class OperationsTest {
     @Test
     void exportsCaptureMetricsUnderTheirContractNames() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("email", "ops-" + UUID.randomUUID() + "@example.com", "formId", "ops"))
+                .body(Map.of("email", "ops-" + UUID.randomUUID() + "@example.com", "formId", "newsletter"))
                 .when().post("/api/v1/leads").then().statusCode(202);
         given().contentType(ContentType.JSON).body(Map.of("type", "page_view", "anonymousId", "ops-metrics"))
                 .when().post("/api/v1/touchpoints").then().statusCode(202);

@@ -1,11 +1,7 @@
 package dev.leadflow.capture.lead;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadflow.capture.idempotency.Answer;
 import dev.leadflow.capture.idempotency.IdempotencyKeys;
 import dev.leadflow.capture.idempotency.IdempotentRequests;
-import dev.leadflow.capture.lead.LeadIdentityRepository.LeadIdentity;
-import dev.leadflow.capture.rest.Problems;
 import dev.leadflow.capture.rest.RequestBodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -14,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LeadResource {
 
     private static final String SCOPE = "leads";
+    private static final String ORIGIN = "Origin";
+    private static final String ORIGIN_DOC = "Sent by browsers; when the form lists allowed origins, a request with "
+            + "another Origin is refused (403)";
     // Both variants share one path, so OpenAPI shows them as one operation: each carries the whole description.
     private static final String FIELDS_DOC = "Fields: email and formId (required), firstName, lastName, company, "
             + "jobTitle, phone (published in E.164; a national number is read as one of country), country (ISO code "
@@ -37,7 +34,10 @@ public class LeadResource {
             + "11-50, 51-200, 201-500, 501-999, 1000-4999, 5000-9999, 10000+), industry, consentMarketing with "
             + "consentTextVersion (recorded as proof of consent with its time), utmSource|utm_source (and the other "
             + "utm fields), pageUrl, referrer, anonymousId. A returning email keeps its leadId, and its profile: a "
-            + "later submission adds and updates fields but never erases one.";
+            + "later submission adds and updates fields but never erases one. The formId must be registered "
+            + "(/api/v1/forms); the form's rules apply: required fields, hidden defaults, allowed redirect targets and "
+            + "origins, consent text version. A submission filling the form's honeypot field, or sent faster than "
+            + "its minimum fill time (lfFillMs, set by /leadflow.js), is answered like a success but not captured.";
     private static final String FORM_EXAMPLE = "email=ada%40example.com&formId=newsletter&consentMarketing=on"
             + "&consentTextVersion=newsletter-2026.1&redirectUrl=https%3A%2F%2Fwww.example.com%2Fthanks";
     private static final String LEAD_EXAMPLE = """
@@ -54,22 +54,22 @@ public class LeadResource {
             international form (+44 20 7946 0958) unless country is given"},
                         {"field": "companySize", "rule": "companySize", "message": "must be a head count or range, \
             e.g. 50, 201-500 or 1000+"}]}""";
+    private static final String ORIGIN_EXAMPLE = """
+            {"type": "urn:leadflow:problem:origin-not-allowed", "title": "Origin not allowed", "status": 403,
+             "detail": "This form does not accept submissions from pages of this origin; nothing was accepted",
+             "instance": "/api/v1/leads",
+             "errors": [{"field": "Origin", "rule": "allowedOrigin", "message": "must be an origin this form allows"}]}""";
     private static final String IDEMPOTENCY_KEY_DOC = "Optional; a retry with the same key and body within 24 h "
             + "answers as the first request and captures nothing new";
 
-    private final LeadSubmissionParser parser;
-    private final LeadCapture capture;
+    private final LeadIntake intake;
     private final RequestBodies bodies;
     private final IdempotentRequests idempotent;
-    private final ObjectMapper objectMapper;
 
-    LeadResource(LeadSubmissionParser parser, LeadCapture capture, RequestBodies bodies,
-            IdempotentRequests idempotent, ObjectMapper objectMapper) {
-        this.parser = parser;
-        this.capture = capture;
+    LeadResource(LeadIntake intake, RequestBodies bodies, IdempotentRequests idempotent) {
+        this.intake = intake;
         this.bodies = bodies;
         this.idempotent = idempotent;
-        this.objectMapper = objectMapper;
     }
 
     @POST
@@ -82,17 +82,22 @@ public class LeadResource {
     @APIResponse(responseCode = "202", description = "Stored durably; lead.captured will be published",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "accepted", value = ACCEPTED_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json listing each) or malformed JSON",
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json listing each), an unknown formId, "
+            + "a redirectUrl the form does not allow, or malformed JSON",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "The form does not allow the request's Origin (problem+json)",
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(name = "origin", value = ORIGIN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "415", description = "Unsupported content type")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response captureJson(String body, @Parameter(description = IDEMPOTENCY_KEY_DOC)
-            @HeaderParam(IdempotentRequests.HEADER) String key) {
+            @HeaderParam(IdempotentRequests.HEADER) String key, @Parameter(description = ORIGIN_DOC)
+            @HeaderParam(ORIGIN) String origin) {
         return idempotent.run(SCOPE, key, IdempotencyKeys.fingerprint(MediaType.APPLICATION_JSON, body),
-                () -> accept(bodies.jsonObject(body), false));
+                () -> intake.accept(bodies.jsonObject(body), origin, false));
     }
 
     @POST
@@ -105,23 +110,13 @@ public class LeadResource {
             examples = @ExampleObject(name = "form", value = FORM_EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Stored durably; lead.captured will be published")
     @APIResponse(responseCode = "303", description = "Stored durably; the browser is sent to redirectUrl")
-    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json listing each)")
+    @APIResponse(responseCode = "400", description = "Invalid fields (problem+json listing each), an unknown formId "
+            + "or a redirectUrl the form does not allow")
+    @APIResponse(responseCode = "403", description = "The form does not allow the request's Origin")
     public Response captureForm(String body, @Parameter(description = IDEMPOTENCY_KEY_DOC)
-            @HeaderParam(IdempotentRequests.HEADER) String key) {
+            @HeaderParam(IdempotentRequests.HEADER) String key, @Parameter(description = ORIGIN_DOC)
+            @HeaderParam(ORIGIN) String origin) {
         return idempotent.run(SCOPE, key, IdempotencyKeys.fingerprint(MediaType.APPLICATION_FORM_URLENCODED, body),
-                () -> accept(bodies.form(body), true));
-    }
-
-    private Answer accept(Map<String, ?> fields, boolean htmlForm) {
-        LeadSubmission submission = parser.parse(fields).valueOrThrow(Problems::invalid);
-        LeadIdentity lead = capture.capture(submission);
-        if (htmlForm && submission.redirectUrl() != null) {
-            return Answer.seeOther(submission.redirectUrl());
-        }
-        return Answer.accepted(objectMapper.valueToTree(new LeadAccepted(lead.leadId(), "accepted")));
-    }
-
-    /** The answer to an accepted submission. */
-    public record LeadAccepted(UUID leadId, String status) {
+                () -> intake.accept(bodies.form(body), origin, true));
     }
 }

@@ -1,21 +1,22 @@
 package dev.leadflow.capture.lead;
 
+import dev.leadflow.capture.form.FormDefinitionParser;
 import dev.leadflow.capture.validation.CompanySizes;
 import dev.leadflow.capture.validation.Countries;
 import dev.leadflow.capture.validation.EmailAddress;
+import dev.leadflow.capture.validation.FieldError;
 import dev.leadflow.capture.validation.FieldReader;
-import dev.leadflow.capture.validation.HttpUrl;
 import dev.leadflow.capture.validation.PhoneNumbers;
 import dev.leadflow.capture.validation.UtmFields;
 import dev.leadflow.capture.validation.Validated;
 import dev.leadflow.capture.validation.Values;
 import dev.leadflow.events.LeadProfile;
 import dev.leadflow.events.Utm;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Validates and normalises a lead form submission (a decoded JSON object or HTML form), reporting every broken
@@ -32,23 +33,14 @@ public final class LeadSubmissionParser {
     public static final int MAX_COUNTRY_LENGTH = 100;
     public static final int MAX_CONSENT_TEXT_VERSION_LENGTH = 64;
 
-    static final Pattern FORM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final Pattern ANONYMOUS_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final FreeMailDomains freeMailDomains;
     private final DisposableDomains disposableDomains;
-    private final Set<String> allowedRedirectHosts;
 
-    /**
-     * @param allowedRedirectHosts hosts (and their subdomains) a form may redirect to after submitting; empty
-     *                             allows any host
-     */
-    public LeadSubmissionParser(FreeMailDomains freeMailDomains, DisposableDomains disposableDomains,
-            Set<String> allowedRedirectHosts) {
+    public LeadSubmissionParser(FreeMailDomains freeMailDomains, DisposableDomains disposableDomains) {
         this.freeMailDomains = freeMailDomains;
         this.disposableDomains = disposableDomains;
-        this.allowedRedirectHosts = allowedRedirectHosts.stream()
-                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     public Validated<LeadSubmission> parse(Map<String, ?> fields) {
@@ -61,7 +53,7 @@ public final class LeadSubmissionParser {
                 .check(EmailAddress::hasValidSyntax, "email", "must be a valid email address")
                 .value();
         String formId = in.field("formId").required()
-                .matches(FORM_ID, "must be 1 to 64 letters, digits, '_' or '-'").value();
+                .matches(FormDefinitionParser.FORM_ID, "must be 1 to 64 letters, digits, '_' or '-'").value();
         // The country first: a phone number without an international prefix is read as one of that country.
         String country = in.field("country").maxLength(MAX_COUNTRY_LENGTH)
                 .parse(Countries::alpha2, "country", "must be a country: an ISO 3166-1 code or an English name");
@@ -88,22 +80,25 @@ public final class LeadSubmissionParser {
         String referrer = in.field("referrer").httpUrl().value();
         String anonymousId = in.field("anonymousId")
                 .matches(ANONYMOUS_ID, "must be 1 to 128 letters, digits, '.', '_', ':' or '-'").value();
-        String redirectUrl = in.field("redirectUrl").httpUrl()
-                .check(this::isAllowedRedirect, "redirectHost", "must point to a host this service may redirect to")
-                .value();
+        // Where a form may redirect to is the form's own rule (FormDefinition#check).
+        String redirectUrl = in.field("redirectUrl").httpUrl().value();
         boolean freeMail = email != null && freeMailDomains.contains(EmailAddress.domain(email));
         boolean disposable = email != null && disposableDomains.contains(EmailAddress.domain(email));
         return Validated.of(new LeadSubmission(formId, profile, consent, consentTextVersion, freeMail, disposable, utm,
                 pageUrl, referrer, anonymousId, redirectUrl), in.errors());
     }
 
-    private boolean isAllowedRedirect(String url) {
-        if (allowedRedirectHosts.isEmpty()) {
-            return true;
-        }
-        return HttpUrl.host(url)
-                .map(host -> allowedRedirectHosts.stream().anyMatch(a -> host.equals(a) || host.endsWith("." + a)))
-                .orElse(true); // a URL without a valid host already broke rule "url"
+    /**
+     * The rules {@code values} (by field name) break as fields of a submission; the errors of its email and formId
+     * are left out. This is how a form's hidden defaults are checked before any submission relies on them.
+     */
+    public List<FieldError> fieldErrors(Map<String, String> values) {
+        Map<String, Object> submission = new HashMap<>(values);
+        submission.put("email", "check@example.com");
+        submission.put("formId", "check");
+        return parse(submission) instanceof Validated.Invalid<LeadSubmission> invalid
+                ? invalid.errors().stream().filter(error -> values.containsKey(error.field())).toList()
+                : List.of();
     }
 
     private static String text(FieldReader in, String name, int maxLength) {

@@ -1,6 +1,9 @@
 package dev.leadflow.capture.rest;
 
 import dev.leadflow.messaging.inbox.TransientFailures;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,6 +22,16 @@ public class ProblemMappers {
         Response.ResponseBuilder response = answer(e.problem(), uri);
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(UriInfo uri) {
+        return answer(Problems.unauthorized(), uri).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return answer(Problems.forbidden(), uri).build();
     }
 
     /** Failures detected by the HTTP layer itself: 404, 405, 406, 415 and the like. */

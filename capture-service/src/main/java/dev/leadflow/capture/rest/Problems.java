@@ -38,11 +38,33 @@ public final class Problems {
                 null, null), Map.of("Retry-After", "1"));
     }
 
+    /** A browser posted a form from a page of an origin the form does not list. */
+    public static ProblemException originNotAllowed() {
+        return new ProblemException(new Problem(TYPE_PREFIX + "origin-not-allowed", "Origin not allowed", 403,
+                "This form does not accept submissions from pages of this origin; nothing was accepted", null,
+                List.of(new FieldError("Origin", "allowedOrigin", "must be an origin this form allows"))), Map.of());
+    }
+
+    public static ProblemException unknownForm() {
+        return problem("unknown-form", "Unknown form", 404, "No form is registered under this formId");
+    }
+
     /** A problem for an HTTP-level failure (unknown path, wrong method, media type), as RFC 9457's about:blank. */
     public static Problem forStatus(int status, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         return new Problem("about:blank", title, status, detail, null, null);
+    }
+
+    /** No bearer token, or one that is expired, not signed by the configured key or from another issuer. */
+    static Problem unauthorized() {
+        return new Problem(TYPE_PREFIX + "unauthorized", "Unauthorized", 401, "A valid bearer token is required",
+                null, null);
+    }
+
+    static Problem forbidden() {
+        return new Problem(TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "The bearer token does not grant a role this endpoint requires", null, null);
     }
 
     static Problem unavailable() {

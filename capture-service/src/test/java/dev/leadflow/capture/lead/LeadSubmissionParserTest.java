@@ -3,6 +3,7 @@ package dev.leadflow.capture.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.leadflow.capture.form.FormFields;
 import dev.leadflow.capture.validation.FieldError;
 import dev.leadflow.capture.validation.Validated;
 import dev.leadflow.events.Utm;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LeadSubmissionParserTest {
 
     private final LeadSubmissionParser parser = new LeadSubmissionParser(FreeMailDomains.of(Set.of("gmail.com")),
-            DisposableDomains.of(Set.of("mailinator.com")), Set.of());
+            DisposableDomains.of(Set.of("mailinator.com")));
 
     @Test
     void acceptsAMinimalSubmission() {
@@ -253,15 +254,21 @@ class LeadSubmissionParserTest {
     }
 
     @Test
-    void restrictsRedirectsToAllowedHostsWhenConfigured() {
-        LeadSubmissionParser restricted = new LeadSubmissionParser(FreeMailDomains.of(Set.of()),
-                DisposableDomains.of(Set.of()), Set.of("Example.com"));
+    void leavesTheRedirectTargetToTheFormsAllowlist() {
+        assertThat(valid(Map.of("email", "ada@example.com", "formId", "demo",
+                "redirectUrl", "https://evil.example.net/")).redirectUrl()).isEqualTo("https://evil.example.net/");
+    }
 
-        assertThat(restricted.parse(Map.of("email", "ada@example.com", "formId", "demo",
-                "redirectUrl", "https://www.example.com/thanks"))).isInstanceOf(Validated.Valid.class);
-        assertThat(restricted.parse(Map.of("email", "ada@example.com", "formId", "demo",
-                "redirectUrl", "https://evil.example.net/"))).isEqualTo(new Validated.Invalid<>(List.of(
-                new FieldError("redirectUrl", "redirectHost", "must point to a host this service may redirect to"))));
+    @ParameterizedTest
+    @ValueSource(strings = {"firstName", "lastName", "company", "jobTitle", "phone", "country", "companySize",
+            "industry", "consentMarketing", "consentTextVersion", "utmSource", "utm_source", "utmMedium", "utm_medium",
+            "utmCampaign", "utm_campaign", "utmTerm", "utm_term", "utmContent", "utm_content", "pageUrl", "referrer",
+            "anonymousId", "redirectUrl"})
+    void readsEveryFieldAFormMayRequireOrDefault(String field) {
+        // The form registry's field list (FormFields) must name exactly what this parser reads.
+        assertThat(FormFields.canonical(field)).isPresent();
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", field, List.of("x"))))
+                .containsExactly(new FieldError(field, "type", "must be a single value, not an object or a list"));
     }
 
     @Test

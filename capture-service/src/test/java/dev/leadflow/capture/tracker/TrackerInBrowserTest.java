@@ -1,5 +1,6 @@
 package dev.leadflow.capture.tracker;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,12 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.leadflow.devstack.DevStackTestResource;
 import dev.leadflow.devstack.KafkaTopics;
+import dev.leadflow.devstack.auth.TestTokens;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.TouchpointRecorded;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +53,9 @@ class TrackerInBrowserTest {
     private HttpServer site;
     private String siteUrl;
     private Path chromium;
+    // Forms of their own: the demo forms' minimum fill times are for humans, not for a test that submits at once.
+    private final String formId = "browser-" + UUID.randomUUID();
+    private final String slowFormId = "browser-slow-" + UUID.randomUUID();
 
     @BeforeEach
     void startSite() throws IOException {
@@ -61,14 +67,10 @@ class TrackerInBrowserTest {
         siteUrl = "http://127.0.0.1:" + site.getAddress().getPort();
         String tracker = "<script src=\"" + capture.resolve("/leadflow.js") + "\" defer></script>";
         serve("/landing", "<h1>Spring offer</h1>" + tracker + "<a id=\"next\" href=\"/form\">Get the e-book</a>");
-        serve("/form", tracker + """
-                <form method="post" action="%s">
-                  <input name="formId" type="hidden" value="ebook">
-                  <input name="utm_source" type="hidden">
-                  <input name="email" type="email" required> <input name="firstName">
-                  <input name="redirectUrl" type="hidden" value="%s/thanks">
-                  <button>Download</button>
-                </form>""".formatted(capture.resolve("/api/v1/leads"), siteUrl));
+        registerForm(formId, Duration.ZERO);
+        registerForm(slowFormId, Duration.ofMinutes(10));
+        serve("/form", form(tracker, formId));
+        serve("/slow-form", form(tracker, slowFormId));
         serve("/preset", tracker + """
                 <form id="mine" data-leadflow-form method="post" action="/crm">
                   <input name="anonymousId" type="hidden" value="crm-42">
@@ -76,8 +78,41 @@ class TrackerInBrowserTest {
                   <input name="pageUrl" type="hidden">
                 </form>
                 <form id="search" action="/search"><input name="q"></form>""");
+        // Forms a single-page app renders after the page loaded, unseen by the tracker until used.
+        serve("/later", tracker + """
+                <script>
+                  addEventListener('load', () => setTimeout(() => {
+                    for (const id of ['entered', 'untouched']) {
+                      const form = document.createElement('form');
+                      form.id = id; form.setAttribute('data-leadflow-form', ''); form.action = '/crm';
+                      form.innerHTML = '<input name="company">';
+                      form.addEventListener('submit', e => e.preventDefault());
+                      document.body.appendChild(form);
+                    }
+                  }, 50));
+                </script>""");
         serve("/thanks", "<h1>Thanks!</h1>");
         site.start();
+    }
+
+    private String form(String tracker, String formId) {
+        return tracker + """
+                <form method="post" action="%s">
+                  <input name="formId" type="hidden" value="%s">
+                  <input name="utm_source" type="hidden">
+                  <input name="email" type="email" required> <input name="firstName">
+                  <input name="redirectUrl" type="hidden" value="%s/thanks">
+                  <button>Download</button>
+                </form>""".formatted(capture.resolve("/api/v1/leads"), formId, siteUrl);
+    }
+
+    /** A form the site's pages may post (their origin) that redirects to the site's thank-you page. */
+    private void registerForm(String id, Duration minFillTime) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Browser test", "allowedOrigins", List.of(siteUrl),
+                        "allowedRedirects", List.of(siteUrl + "/thanks"), "minFillTime", minFillTime.toString()))
+                .put("/api/v1/forms/{formId}", id)
+                .then().statusCode(201);
     }
 
     @AfterEach
@@ -113,7 +148,7 @@ class TrackerInBrowserTest {
                         r -> r.value().contains(email)), r -> r.size() == 1)
                 .get(0).value(), LeadCaptured.class);
         assertThat(lead.anonymousId()).isEqualTo(anonymousId);
-        assertThat(lead.formId()).isEqualTo("ebook");
+        assertThat(lead.formId()).isEqualTo(formId);
         assertThat(lead.utm().source()).isEqualTo("newsletter");
         assertThat(lead.utm().campaign()).isEqualTo("spring");
         assertThat(lead.utm().medium()).isNull();
@@ -149,7 +184,52 @@ class TrackerInBrowserTest {
                     .doesNotContainKeys("utm_campaign", "referrer");
             assertThat(browser.evaluate("document.forms.search.elements.length").asInt())
                     .as("a form posting elsewhere is left alone").isEqualTo(1);
+
+            // A submit event (cancelled here, so the page stays) makes the tracker time the form.
+            browser.evaluate("document.forms.mine.addEventListener('submit', e => e.preventDefault()); "
+                    + "document.forms.mine.requestSubmit(); 0");
+            assertThat(browser.evaluate("document.forms.mine.elements.lfFillMs.value").asText())
+                    .as("milliseconds from the form being shown to its submission").matches("[0-9]+");
+            assertThat(browser.evaluate("document.forms.search.elements.length").asInt()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void timesAFormRenderedLaterFromItsFirstUseAndLeavesAnUnusedOneUntimed() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.launch(chromium)) {
+            browser.navigate(siteUrl + "/later");
+            browser.awaitTrue("!!document.forms.untouched");
+
+            // As a visitor entering the field (a headless page has no window focus, so focus() fires no events).
+            browser.evaluate("document.forms.entered.elements.company"
+                    + ".dispatchEvent(new FocusEvent('focusin', {bubbles: true})); 0");
+            browser.evaluate("document.forms.entered.requestSubmit(); document.forms.untouched.requestSubmit(); 0");
+
+            assertThat(browser.evaluate("document.forms.entered.elements.lfFillMs.value").asText()).matches("[0-9]+");
+            assertThat(browser.evaluate("!!document.forms.untouched.elements.lfFillMs").asBoolean())
+                    .as("a form first seen at its submission gets no fill time, so capture does not judge it")
+                    .isFalse();
+            assertThat(browser.evaluate("document.forms.untouched.elements.anonymousId.value").asText())
+                    .as("but it is filled").isNotEmpty();
+        }
+    }
+
+    @Test
+    void answersASubmissionFasterThanTheFormsMinimumLikeASuccessButCapturesNothing() throws Exception {
+        String email = "too-fast-" + UUID.randomUUID() + "@example.com";
+        try (HeadlessChromium browser = HeadlessChromium.launch(chromium)) {
+            browser.navigate(siteUrl + "/slow-form");
+            browser.awaitTrue("document.readyState === 'complete' && !!document.forms[0].elements.anonymousId");
+            browser.evaluate("""
+                    (() => { const form = document.forms[0];
+                      form.elements.email.value = '%s'; form.querySelector('button').click(); })()""".formatted(email));
+            browser.awaitTrue("location.href === '" + siteUrl + "/thanks'");
+        }
+
+        // Captured or not, the answer came after the decision; a captured lead would be on its way by now.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> KafkaTopics.read(bootstrapServers, LeadCaptured.TOPIC, r -> r.value().contains(email)),
+                        List::isEmpty);
     }
 
     private static String cookie(HeadlessChromium browser) {
