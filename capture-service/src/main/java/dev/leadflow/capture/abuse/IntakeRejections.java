@@ -2,14 +2,17 @@ package dev.leadflow.capture.abuse;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * Counts submissions intake refused or silently dropped, as {@code leadflow_intake_rejected_total{reason}}: the
- * operator's view of bots and broken forms (a silently dropped bot submission is otherwise invisible).
+ * operator's view of bots and broken forms (a silently dropped bot submission is otherwise invisible). Created at
+ * start-up, so every reason is exported from 0 and dashboards see the first rejection as an increase.
  */
+@Startup
 @ApplicationScoped
 public class IntakeRejections {
 
