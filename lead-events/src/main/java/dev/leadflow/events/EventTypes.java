@@ -6,6 +6,7 @@ public final class EventTypes {
     public static final String TOUCHPOINT_RECORDED = "touchpoint.recorded";
     public static final String LEAD_SCORED = "lead.scored";
     public static final String LEAD_QUALIFIED = "lead.qualified";
+    public static final String LEAD_STAGE_CHANGED = "lead.stage-changed";
     public static final String LEAD_ROUTED = "lead.routed";
     public static final String LEAD_SLA_BREACHED = "lead.sla-breached";
     public static final String LEAD_CONTACTED = "lead.contacted";

@@ -8,6 +8,7 @@ public final class Topics {
     public static final String LEADS_TOUCHPOINTS = "leads.touchpoints";
     public static final String LEADS_SCORED = "leads.scored";
     public static final String LEADS_QUALIFIED = "leads.qualified";
+    public static final String LEADS_STAGE_CHANGED = "leads.stage-changed";
     public static final String LEADS_ROUTED = "leads.routed";
     public static final String LEADS_SLA_BREACHED = "leads.sla-breached";
     public static final String CRM_ACTIVITIES = "crm.activities";
@@ -18,7 +19,7 @@ public final class Topics {
 
     /** Every topic of the contract (without the dead-letter topics). */
     public static final List<String> ALL = List.of(
-            LEADS_CAPTURED, LEADS_TOUCHPOINTS, LEADS_SCORED, LEADS_QUALIFIED,
+            LEADS_CAPTURED, LEADS_TOUCHPOINTS, LEADS_SCORED, LEADS_QUALIFIED, LEADS_STAGE_CHANGED,
             LEADS_ROUTED, LEADS_SLA_BREACHED, CRM_ACTIVITIES, PRIVACY_ERASURES);
 
     private Topics() {

@@ -21,11 +21,15 @@ public final class TouchpointTypes {
     public static final String EVENT_ATTENDED = "event_attended";
     public static final String CHAT = "chat";
     public static final String MEETING_BOOKED = "meeting_booked";
+    /** A form submission the form refused (validation error): a sign of friction, scored negatively by some models. */
+    public static final String FORM_ERROR = "form_error";
+    /** The visitor followed a tracked redirect (e.g. an outbound or download link). */
+    public static final String REDIRECT = "redirect";
 
     /** Every accepted type. */
     public static final Set<String> ALL = Set.of(PAGE_VIEW, PRICING_PAGE_VIEW, FORM_SUBMIT, EMAIL_OPEN, EMAIL_CLICK,
             AD_CLICK, WEBINAR_REGISTERED, WEBINAR_ATTENDED, WEBINAR, CONTENT_DOWNLOAD, EVENT_ATTENDED, CHAT,
-            MEETING_BOOKED);
+            MEETING_BOOKED, FORM_ERROR, REDIRECT);
 
     private TouchpointTypes() {
     }

@@ -27,7 +27,11 @@ class EventJsonRoundTripTest {
             "Analytical Engines", "VP Engineering", "+442071234567", "GB", "1000+", "software");
     private static final List<ScoreReason> REASONS = List.of(
             new ScoreReason("vp-title", "fit", 30, "Job title is VP or above", "VP Engineering"),
-            new ScoreReason("pricing-page", "engagement", 40, "Viewed the pricing page", "https://example.com/pricing"));
+            new ScoreReason("pricing-page", "engagement", 40, "Viewed the pricing page", "https://example.com/pricing",
+                    List.of(new ScoreEvidence(null, null, UUID.randomUUID(), "page_view", "example.com/pricing", T0, 25,
+                                    new ScoreDecay(25, 0.5, 0.988), 1),
+                            new ScoreEvidence(null, null, UUID.randomUUID(), "page_view", "example.com/pricing", T0, 15,
+                                    new ScoreDecay(25, 22.0, 0.6), 1))));
 
     static Stream<LeadflowEvent> everyEvent() {
         return Stream.of(
@@ -38,7 +42,9 @@ class EventJsonRoundTripTest {
                         TouchpointTypes.PAGE_VIEW, "https://example.com/", null, null, T0, T0.plusMillis(5),
                         "organic"),
                 new LeadScored(UUID.randomUUID(), LEAD, "demo-1", 60, 40, 100, 100, true, REASONS, T0,
-                        T0.plusMillis(20)),
+                        T0.plusMillis(20), "A2", "mql"),
+                new LeadStageChanged(UUID.randomUUID(), LEAD, "lead", "mql", "reached threshold 100 with 100 points",
+                        UUID.randomUUID(), T0.plusMillis(20)),
                 new LeadQualified(UUID.randomUUID(), LEAD, UUID.randomUUID(), "demo-1", 100, 100, PROFILE, REASONS,
                         T0, T0.plusMillis(21)),
                 new LeadRouted(UUID.randomUUID(), LEAD, UUID.randomUUID(), "alice", "Alice Adams", OwnerType.REP,
@@ -136,16 +142,31 @@ class EventJsonRoundTripTest {
 
     @Test
     void listsEveryTouchpointTypeOnceInLowerSnakeCase() {
-        assertThat(TouchpointTypes.ALL).hasSize(13)
+        assertThat(TouchpointTypes.ALL).hasSize(15)
                 .contains("page_view", "form_submit", "email_open", "email_click", "ad_click", "webinar_registered",
                         "webinar_attended", "content_download", "event_attended", "chat", "meeting_booked",
-                        "pricing_page_view", "webinar")
+                        "pricing_page_view", "webinar", "form_error", "redirect")
                 .allSatisfy(type -> assertThat(type).matches("[a-z_]{1,64}"));
     }
 
     @Test
     void everyTopicHasADistinctName() {
-        assertThat(Topics.ALL).doesNotHaveDuplicates().hasSize(8)
+        assertThat(Topics.ALL).doesNotHaveDuplicates().hasSize(9)
                 .allSatisfy(topic -> assertThat(topic).doesNotEndWith(Topics.DEAD_LETTER_SUFFIX));
+    }
+
+    @Test
+    void readsAScoreOfTheOlderContractWithoutGradeStageOrDetails() throws Exception {
+        String json = """
+                {"eventId": "%s", "leadId": "%s", "modelVersion": "demo-1", "fit": 30, "engagement": 0, "total": 30,
+                 "threshold": 100, "qualified": false, "reasons": [{"ruleId": "vp", "dimension": "fit", "points": 30,
+                 "description": "VP", "evidence": "jobTitle=VP"}], "capturedAt": "2026-11-23T10:15:30Z",
+                 "scoredAt": "2026-11-23T10:15:31Z"}""".formatted(UUID.randomUUID(), LEAD);
+
+        LeadScored scored = MAPPER.readValue(json, LeadScored.class);
+
+        assertThat(scored.grade()).isNull();
+        assertThat(scored.stage()).isNull();
+        assertThat(scored.reasons()).singleElement().satisfies(reason -> assertThat(reason.details()).isEmpty());
     }
 }

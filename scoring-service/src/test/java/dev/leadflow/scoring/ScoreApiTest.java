@@ -1,10 +1,13 @@
 package dev.leadflow.scoring;
 
 import static dev.leadflow.scoring.support.TestEvents.coordinatorWithGmail;
+import static dev.leadflow.scoring.support.TestEvents.touchpoint;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -13,6 +16,8 @@ import dev.leadflow.devstack.DevStackTestResource;
 import dev.leadflow.devstack.auth.TestTokens;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.LeadScored;
+import dev.leadflow.events.TouchpointRecorded;
+import dev.leadflow.events.TouchpointTypes;
 import dev.leadflow.scoring.support.KafkaTestClient;
 import dev.leadflow.scoring.support.OutboxProbe;
 import io.quarkus.test.common.ResourceArg;
@@ -51,9 +56,52 @@ class ScoreApiTest {
                 .body("threshold", equalTo(100))
                 .body("qualified", equalTo(false))
                 .body("qualifiedAt", nullValue())
+                .body("qualificationId", nullValue())
+                .body("grade", equalTo("D2"))
+                .body("stage", equalTo("lead"))
                 .body("reasons.ruleId", hasItems("target-country", "free-mail", "form-submit", "pricing-page"))
                 .body("reasons.points.sum()", equalTo(30))
-                .body("reasons.evidence", not(hasItems(containsString("sam@"))));
+                .body("reasons.evidence", not(hasItems(containsString("sam@"))))
+                .body("reasons.find { it.ruleId == 'free-mail' }.details[0].field", equalTo("email"))
+                .body("reasons.find { it.ruleId == 'free-mail' }.details[0].value", equalTo("@gmail.com"))
+                .body("reasons.find { it.ruleId == 'form-submit' }.details[0].touchpointType", equalTo("form_submit"))
+                .body("reasons.find { it.ruleId == 'form-submit' }.details[0].url", equalTo("acme.example/pricing"))
+                .body("reasons.find { it.ruleId == 'form-submit' }.details[0].points", equalTo(20))
+                .body("reasons.find { it.ruleId == 'form-submit' }.details[0].touchpointId",
+                        equalTo(captured.eventId().toString()));
+    }
+
+    @Test
+    void keepsEveryPublishedScoreOfALeadNewestFirst() {
+        UUID leadId = UUID.randomUUID();
+        kafka.send(LeadCaptured.TOPIC, leadId.toString(), LeadCaptured.TYPE, coordinatorWithGmail(leadId));
+        kafka.send(TouchpointRecorded.TOPIC, leadId.toString(), TouchpointRecorded.TYPE,
+                touchpoint(leadId, TouchpointTypes.WEBINAR, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> outbox.published(LeadScored.TOPIC, leadId.toString()) == 2);
+
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/scores/{leadId}/history", leadId)
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("size()", equalTo(2))
+                .body("total", contains(45, 30))
+                .body("[0].reasons.points.sum()", equalTo(45))
+                .body("[1].reasons.points.sum()", equalTo(30))
+                .body("[0].reasons.ruleId", hasItems("webinar"))
+                .body("[1].reasons.ruleId", not(hasItems("webinar")))
+                .body("grade", contains("D1", "D2"))
+                .body("stage", contains("lead", "lead"))
+                .body("modelVersion", everyItem(equalTo("demo-2026.1")));
+    }
+
+    @Test
+    void answersTheHistoryOfAnUnknownOrMalformedLeadWithAProblem() {
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/scores/{leadId}/history", UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/scores/nope/history")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("leadId"));
     }
 
     @Test
@@ -109,6 +157,7 @@ class ScoreApiTest {
     void publishesItsOpenApiDocument() {
         given().get("/q/openapi?format=json")
                 .then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/scores/{leadId}"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/scores/{leadId}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/scores/{leadId}/history"));
     }
 }

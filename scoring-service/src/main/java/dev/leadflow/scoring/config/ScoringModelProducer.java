@@ -17,8 +17,9 @@ public class ScoringModelProducer {
     @Startup
     ScoringModel scoringModel(ScoringConfig config) {
         ScoringModel model = ScoringModelReader.load(config.modelFile());
-        LOG.infof("Scoring model %s from %s: %d fit and %d engagement rules, threshold %d", model.version(),
-                config.modelFile(), model.fit().size(), model.engagement().size(), model.threshold());
+        LOG.infof("Scoring model %s from %s: %d fit and %d engagement rules, threshold %d, minimum fit %s",
+                model.version(), config.modelFile(), model.fit().size(), model.engagement().size(), model.threshold(),
+                model.policy().minimumFit() == null ? "none" : model.policy().minimumFit());
         return model;
     }
 }

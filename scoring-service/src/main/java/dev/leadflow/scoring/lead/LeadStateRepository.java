@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.lead;
 
+import dev.leadflow.events.Utm;
 import dev.leadflow.scoring.model.Touchpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -62,21 +63,49 @@ class LeadStateRepository {
                 .executeUpdate();
     }
 
+    /** The lead's state if anything is known about it, locked until the transaction ends. */
+    Optional<ScoredLead> lockIfKnown(UUID leadId) {
+        return Optional.ofNullable(entityManager.find(ScoredLead.class, leadId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     /** Stores a touchpoint; false when one with this id was stored before. */
     boolean addTouchpoint(UUID touchpointId, UUID leadId, String anonymousId, String type, String url,
-            Instant occurredAt) {
+            String campaign, Utm utm, Instant occurredAt) {
+        Utm known = utm == null ? new Utm(null, null, null, null, null) : utm;
         // Typed parameters: a bare null would reach PostgreSQL without a type it can cast to uuid.
         return entityManager.createNativeQuery("""
-                        INSERT INTO touchpoint (touchpoint_id, lead_id, anonymous_id, type, url, occurred_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (touchpoint_id) DO NOTHING""")
+                        INSERT INTO touchpoint (touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source,
+                                                utm_medium, utm_campaign, utm_term, utm_content, occurred_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                        ON CONFLICT (touchpoint_id) DO NOTHING""")
                 .unwrap(NativeQuery.class)
                 .setParameter(1, touchpointId, UUID.class)
                 .setParameter(2, leadId, UUID.class)
                 .setParameter(3, anonymousId, String.class)
                 .setParameter(4, type, String.class)
                 .setParameter(5, url, String.class)
-                .setParameter(6, occurredAt, Instant.class)
+                .setParameter(6, campaign, String.class)
+                .setParameter(7, known.source(), String.class)
+                .setParameter(8, known.medium(), String.class)
+                .setParameter(9, known.campaign(), String.class)
+                .setParameter(10, known.term(), String.class)
+                .setParameter(11, known.content(), String.class)
+                .setParameter(12, occurredAt, Instant.class)
                 .executeUpdate() == 1;
+    }
+
+    void addHistory(ScoreHistoryEntry entry) {
+        entityManager.persist(entry);
+    }
+
+    /** The lead's published scores, newest first, at most {@code limit}. */
+    List<ScoreHistoryEntry> historyOf(UUID leadId, int limit) {
+        return entityManager.createQuery(
+                        "SELECT h FROM ScoreHistoryEntry h WHERE h.leadId = :leadId ORDER BY h.id DESC",
+                        ScoreHistoryEntry.class)
+                .setParameter("leadId", leadId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     List<Touchpoint> touchpointsOf(UUID leadId) {

@@ -1,6 +1,7 @@
 package dev.leadflow.scoring.lead;
 
 import dev.leadflow.events.LeadProfile;
+import dev.leadflow.events.LifecycleStage;
 import dev.leadflow.events.ScoreReason;
 import dev.leadflow.events.Utm;
 import dev.leadflow.scoring.model.LeadFacts;
@@ -32,6 +33,7 @@ public class ScoredLead {
     private String companySize;
     private String industry;
     private boolean freeMailDomain;
+    private boolean disposableEmailDomain;
     private String formId;
     private String pageUrl;
     private String referrer;
@@ -50,6 +52,9 @@ public class ScoredLead {
     @JdbcTypeCode(SqlTypes.JSON)
     private List<ScoreReason> reasons;
     private Instant scoredAt;
+    private String grade;
+    private String stage;
+    /** The latest qualification: open while the lead is an MQL, closed once it is recycled. */
     private UUID qualificationId;
     private Instant qualifiedAt;
 
@@ -58,11 +63,6 @@ public class ScoredLead {
 
     public UUID leadId() {
         return leadId;
-    }
-
-    /** Whether the lead's capture arrived, so its profile is known. */
-    public boolean profileKnown() {
-        return lastCapturedAt != null;
     }
 
     public Instant lastCapturedAt() {
@@ -75,7 +75,7 @@ public class ScoredLead {
 
     public LeadFacts facts() {
         return new LeadFacts(profile(), new Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent), formId,
-                pageUrl, referrer, freeMailDomain);
+                pageUrl, referrer, freeMailDomain, disposableEmailDomain);
     }
 
     /**
@@ -101,6 +101,7 @@ public class ScoredLead {
         companySize = profile.companySize();
         industry = profile.industry();
         freeMailDomain = facts.freeMailDomain();
+        disposableEmailDomain = facts.disposableEmailDomain();
         formId = facts.formId();
         pageUrl = facts.pageUrl();
         referrer = facts.referrer();
@@ -116,7 +117,8 @@ public class ScoredLead {
         return scoredAt == null ? Optional.empty() : Optional.of(new Score(fit, engagement, total, reasons));
     }
 
-    void recordScore(Score score, String modelVersion, int threshold, Instant scoredAt) {
+    void recordScore(Score score, String grade, String modelVersion, int threshold, Instant scoredAt) {
+        this.grade = grade;
         this.fit = score.fit();
         this.engagement = score.engagement();
         this.total = score.total();
@@ -138,11 +140,38 @@ public class ScoredLead {
         return scoredAt;
     }
 
-    public boolean qualified() {
-        return qualificationId != null;
+    public String grade() {
+        return grade;
     }
 
+    /** The lead's lifecycle stage as scoring knows it; empty while the lead is known only from touchpoints. */
+    public Optional<LifecycleStage> stage() {
+        return Optional.ofNullable(stage).flatMap(LifecycleStage::byKey);
+    }
+
+    /** Whether the lead is an MQL now (qualified, and not recycled since). */
+    public boolean qualified() {
+        return stage().orElse(null) == LifecycleStage.MQL;
+    }
+
+    /**
+     * Moves the lead to {@code target}; a lead without a stage may only enter the funnel (subscriber or lead).
+     *
+     * @throws IllegalStateException when {@link LifecycleStage#canMoveTo} forbids the move
+     */
+    void moveTo(LifecycleStage target) {
+        LifecycleStage from = stage().orElse(null);
+        boolean allowed = from == null ? target == LifecycleStage.SUBSCRIBER || target == LifecycleStage.LEAD
+                : from.canMoveTo(target);
+        if (!allowed) {
+            throw new IllegalStateException("Lead " + leadId + " cannot move from " + stage + " to " + target.key());
+        }
+        stage = target.key();
+    }
+
+    /** Opens a new qualification: the lead becomes an MQL. */
     void qualify(UUID qualificationId, Instant qualifiedAt) {
+        moveTo(LifecycleStage.MQL);
         this.qualificationId = qualificationId;
         this.qualifiedAt = qualifiedAt;
     }

@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.lead;
 
+import dev.leadflow.events.Utm;
 import dev.leadflow.scoring.model.Touchpoint;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,12 +19,19 @@ class StoredTouchpoint {
     private String anonymousId;
     private String type;
     private String url;
+    private String campaign;
+    private String utmSource;
+    private String utmMedium;
+    private String utmCampaign;
+    private String utmTerm;
+    private String utmContent;
     private Instant occurredAt;
 
     protected StoredTouchpoint() {
     }
 
     Touchpoint toTouchpoint() {
-        return new Touchpoint(type, url, occurredAt);
+        return new Touchpoint(touchpointId, type, url, campaign,
+                new Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent), occurredAt);
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,5 +21,10 @@ public record CompanySizeAtLeast(int employees) implements LeadCondition {
         return CompanySize.lowerBound(size)
                 .filter(lowerBound -> lowerBound >= employees)
                 .map(lowerBound -> LeadField.COMPANY_SIZE.evidence(size));
+    }
+
+    @Override
+    public List<LeadField> fields() {
+        return List.of(LeadField.COMPANY_SIZE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,5 +20,10 @@ public record FieldEquals(LeadField field, String value) implements LeadConditio
         return Optional.ofNullable(field.valueOf(lead))
                 .filter(value::equalsIgnoreCase)
                 .map(field::evidence);
+    }
+
+    @Override
+    public List<LeadField> fields() {
+        return List.of(field);
     }
 }

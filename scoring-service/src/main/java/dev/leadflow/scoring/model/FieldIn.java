@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,5 +27,10 @@ public record FieldIn(LeadField field, Set<String> values) implements LeadCondit
 
     private static String normalise(String value) {
         return value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public List<LeadField> fields() {
+        return List.of(field);
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,5 +18,10 @@ public record FieldMatches(LeadField field, Pattern pattern) implements LeadCond
         return Optional.ofNullable(field.valueOf(lead))
                 .filter(value -> pattern.matcher(value).find())
                 .map(field::evidence);
+    }
+
+    @Override
+    public List<LeadField> fields() {
+        return List.of(field);
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,5 +14,10 @@ public record FieldPresent(LeadField field) implements LeadCondition {
     @Override
     public Optional<String> evidenceFor(LeadFacts lead) {
         return Optional.ofNullable(field.valueOf(lead)).map(field::evidence);
+    }
+
+    @Override
+    public List<LeadField> fields() {
+        return List.of(field);
     }
 }

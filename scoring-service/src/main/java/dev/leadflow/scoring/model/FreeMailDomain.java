@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -42,5 +43,10 @@ public record FreeMailDomain(Set<String> domains) implements LeadCondition {
         return lead.freeMailDomain() || domains.contains(domain)
                 ? Optional.of(LeadField.EMAIL.evidence(email))
                 : Optional.empty();
+    }
+
+    @Override
+    public List<LeadField> fields() {
+        return List.of(LeadField.EMAIL);
     }
 }

@@ -50,16 +50,20 @@ public enum LeadField {
         return LeadFacts.isBlank(value) ? null : value.trim();
     }
 
-    /** How a value of this field is shown in a reason: never personal data. */
+    /** How a value of this field is shown in a reason: {@code key=shown value}, never personal data. */
     public String evidence(String value) {
-        String shown = switch (this) {
+        return key + "=" + shown(value);
+    }
+
+    /** The value as a reason may show it: an email as its domain, names and phones redacted, long values cut. */
+    public String shown(String value) {
+        return switch (this) {
             case EMAIL -> value.contains("@")
                     ? "@" + value.substring(value.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT)
                     : "(redacted)";
             case FIRST_NAME, LAST_NAME, PHONE -> "(redacted)";
             default -> value.length() > MAX_EVIDENCE_LENGTH ? value.substring(0, MAX_EVIDENCE_LENGTH) + "…" : value;
         };
-        return key + "=" + shown;
     }
 
     public static Optional<LeadField> byKey(String key) {

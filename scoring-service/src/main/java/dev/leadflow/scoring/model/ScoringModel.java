@@ -1,6 +1,7 @@
 package dev.leadflow.scoring.model;
 
 import dev.leadflow.events.ScoreReason;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,20 +9,23 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A versioned set of fit and engagement rules and the MQL threshold. Scoring is a pure function of the lead's facts
- * and touchpoints: the same inputs always give the same score and reasons, in rule order.
+ * A versioned set of fit and engagement rules, the qualification policy and the grade bands. Scoring is a pure
+ * function of the lead's facts, its touchpoints and the moment of scoring ({@code now}, which decay and count
+ * windows depend on): the same inputs always give the same score and reasons, in rule order.
  */
-public record ScoringModel(String version, int threshold, List<FitRule> fit, List<EngagementRule> engagement) {
+public record ScoringModel(String version, QualificationPolicy policy, GradeBands grades, List<FitRule> fit,
+        List<EngagementRule> engagement) {
 
-    public static final int DEFAULT_THRESHOLD = 100;
+    public static final int DEFAULT_THRESHOLD = QualificationPolicy.DEFAULT_THRESHOLD;
 
     public ScoringModel {
         if (version == null || version.isBlank()) {
             throw new IllegalArgumentException("version: must not be blank");
         }
-        if (threshold < 1) {
-            throw new IllegalArgumentException("threshold: must be at least 1");
+        if (policy == null) {
+            throw new IllegalArgumentException("threshold: is required");
         }
+        grades = grades == null ? GradeBands.DEFAULT : grades;
         fit = List.copyOf(fit);
         engagement = List.copyOf(engagement);
         if (fit.isEmpty() && engagement.isEmpty()) {
@@ -34,10 +38,29 @@ public record ScoringModel(String version, int threshold, List<FitRule> fit, Lis
                 });
     }
 
-    public Score score(LeadFacts lead, List<Touchpoint> touchpoints) {
+    /** A model that qualifies at {@code threshold} without a minimum fit, graded by the default bands. */
+    public ScoringModel(String version, int threshold, List<FitRule> fit, List<EngagementRule> engagement) {
+        this(version, new QualificationPolicy(threshold, null), GradeBands.DEFAULT, fit, engagement);
+    }
+
+    public int threshold() {
+        return policy.threshold();
+    }
+
+    /** The lead's score at the moment {@code now}. */
+    public Score score(LeadFacts lead, List<Touchpoint> touchpoints, Instant now) {
         List<ScoreReason> reasons = new ArrayList<>();
-        fit.forEach(rule -> rule.evaluate(lead).ifPresent(reasons::add));
-        engagement.forEach(rule -> rule.evaluate(touchpoints).ifPresent(reasons::add));
+        for (FitRule rule : fit) {
+            rule.evaluate(lead).ifPresent(reasons::add);
+        }
+        for (EngagementRule rule : engagement) {
+            rule.evaluate(touchpoints, now).ifPresent(reasons::add);
+        }
         return Score.of(reasons);
+    }
+
+    /** The score's grade, A1 (best fit, most engaged) to D4. */
+    public String grade(Score score) {
+        return grades.grade(score);
     }
 }

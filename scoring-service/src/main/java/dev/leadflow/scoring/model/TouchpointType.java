@@ -16,7 +16,8 @@ public record TouchpointType(Set<String> types) implements TouchpointCondition {
 
     @Override
     public boolean matches(Touchpoint touchpoint) {
-        return types.contains(normalise(touchpoint.type()));
+        // Types arrive in lower case (capture-service checks them); normalise only what does not match as is.
+        return types.contains(touchpoint.type()) || types.contains(normalise(touchpoint.type()));
     }
 
     private static String normalise(String type) {

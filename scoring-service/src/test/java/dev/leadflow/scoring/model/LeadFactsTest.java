@@ -57,6 +57,17 @@ class LeadFactsTest {
     }
 
     @Test
+    void theDisposableFlagFollowsTheEmailItDescribes() {
+        LeadFacts throwaway = new LeadFacts(new LeadProfile("x@mailinator.com", null, null, null, null, null, null,
+                null, null), null, null, null, null, false, true);
+        LeadFacts noEmail = new LeadFacts(null, null, null, null, null, false, false);
+
+        assertThat(LeadFacts.merge(FIRST, throwaway).disposableEmailDomain()).isTrue();
+        assertThat(LeadFacts.merge(throwaway, noEmail).disposableEmailDomain()).isTrue();
+        assertThat(LeadFacts.merge(throwaway, FIRST).disposableEmailDomain()).isFalse();
+    }
+
+    @Test
     void unknownFactsHaveNoValues() {
         for (LeadField field : LeadField.values()) {
             assertThat(field.valueOf(LeadFacts.UNKNOWN)).as(field.key()).isNull();

@@ -8,6 +8,8 @@ import java.time.Instant;
 final class Leads {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    /** The moment of scoring in tests: a day after {@link #T0}. */
+    static final Instant NOW = T0.plusSeconds(86_400);
 
     private Leads() {
     }

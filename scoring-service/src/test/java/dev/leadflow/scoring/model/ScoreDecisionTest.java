@@ -2,36 +2,37 @@ package dev.leadflow.scoring.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadflow.events.LifecycleStage;
 import dev.leadflow.events.ScoreReason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScoreDecisionTest {
 
-    private static final int THRESHOLD = 100;
+    private static final QualificationPolicy POLICY = new QualificationPolicy(100, null);
 
     @Test
     void aFirstScoreIsPublished() {
-        assertThat(ScoreDecision.decide(null, score(10, 0), THRESHOLD, false, true))
+        assertThat(ScoreDecision.decide(null, score(10, 0), POLICY, LifecycleStage.LEAD))
                 .isEqualTo(new ScoreDecision(true, false));
     }
 
     @Test
     void aScoreReachingTheThresholdWithAKnownProfileQualifies() {
-        assertThat(ScoreDecision.decide(score(60, 20), score(60, 40), THRESHOLD, false, true))
+        assertThat(ScoreDecision.decide(score(60, 20), score(60, 40), POLICY, LifecycleStage.LEAD))
                 .isEqualTo(new ScoreDecision(true, true));
-        assertThat(ScoreDecision.decide(null, score(90, 45), THRESHOLD, false, true))
+        assertThat(ScoreDecision.decide(null, score(90, 45), POLICY, LifecycleStage.LEAD))
                 .isEqualTo(new ScoreDecision(true, true));
     }
 
     @Test
     void aScoreBelowTheThresholdDoesNotQualify() {
-        assertThat(ScoreDecision.decide(score(60, 20), score(60, 39), THRESHOLD, false, true).qualify()).isFalse();
+        assertThat(ScoreDecision.decide(score(60, 20), score(60, 39), POLICY, LifecycleStage.LEAD).qualify()).isFalse();
     }
 
     @Test
-    void aLeadWithoutProfileDoesNotQualifyHoweverHighItScores() {
-        assertThat(ScoreDecision.decide(null, score(0, 150), THRESHOLD, false, false))
+    void aLeadWithoutProfileHasNoStageAndDoesNotQualifyHoweverHighItScores() {
+        assertThat(ScoreDecision.decide(null, score(0, 150), POLICY, null))
                 .isEqualTo(new ScoreDecision(true, false));
     }
 
@@ -39,20 +40,47 @@ class ScoreDecisionTest {
     void aLeadWaitingForItsProfileQualifiesWhenTheProfileArrivesEvenIfItsPointsDidNotChange() {
         Score high = score(0, 120);
 
-        assertThat(ScoreDecision.decide(high, high, THRESHOLD, false, true)).isEqualTo(new ScoreDecision(true, true));
+        assertThat(ScoreDecision.decide(high, high, POLICY, LifecycleStage.LEAD))
+                .isEqualTo(new ScoreDecision(true, true));
     }
 
     @Test
-    void aQualifiedLeadNeverQualifiesAgain() {
-        assertThat(ScoreDecision.decide(score(80, 40), score(80, 60), THRESHOLD, true, true))
+    void anMqlDoesNotQualifyAgainForTheSameQualification() {
+        assertThat(ScoreDecision.decide(score(80, 40), score(80, 60), POLICY, LifecycleStage.MQL))
                 .isEqualTo(new ScoreDecision(true, false));
     }
 
     @Test
+    void aRecycledOrNurturedLeadQualifiesAgain() {
+        assertThat(ScoreDecision.decide(score(80, 40), score(80, 45), POLICY, LifecycleStage.RECYCLED).qualify())
+                .isTrue();
+        assertThat(ScoreDecision.decide(score(80, 10), score(80, 45), POLICY, LifecycleStage.NURTURE).qualify())
+                .isTrue();
+    }
+
+    @Test
+    void leadsSalesOwnsOrThatAreDisqualifiedNeverQualifyFromAScore() {
+        for (LifecycleStage stage : List.of(LifecycleStage.SAL, LifecycleStage.SQL, LifecycleStage.OPPORTUNITY,
+                LifecycleStage.CUSTOMER, LifecycleStage.DISQUALIFIED)) {
+            assertThat(ScoreDecision.decide(null, score(90, 90), POLICY, stage).qualify()).as(stage.key()).isFalse();
+        }
+    }
+
+    @Test
+    void aMinimumFitKeepsEngagementAloneFromQualifying() {
+        QualificationPolicy withMinimumFit = new QualificationPolicy(100, 30);
+
+        assertThat(ScoreDecision.decide(null, score(29, 200), withMinimumFit, LifecycleStage.LEAD).qualify())
+                .isFalse();
+        assertThat(ScoreDecision.decide(null, score(30, 70), withMinimumFit, LifecycleStage.LEAD).qualify())
+                .isTrue();
+    }
+
+    @Test
     void anUnchangedScoreIsNotPublishedAgain() {
-        assertThat(ScoreDecision.decide(score(20, 10), score(20, 10), THRESHOLD, false, true))
+        assertThat(ScoreDecision.decide(score(20, 10), score(20, 10), POLICY, LifecycleStage.LEAD))
                 .isEqualTo(new ScoreDecision(false, false));
-        assertThat(ScoreDecision.decide(score(80, 40), score(80, 40), THRESHOLD, true, true))
+        assertThat(ScoreDecision.decide(score(80, 40), score(80, 40), POLICY, LifecycleStage.MQL))
                 .isEqualTo(new ScoreDecision(false, false));
     }
 

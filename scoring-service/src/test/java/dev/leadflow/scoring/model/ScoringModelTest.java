@@ -5,6 +5,7 @@ import static dev.leadflow.scoring.model.Leads.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.leadflow.events.ScoreEvidence;
 import dev.leadflow.events.ScoreReason;
 import java.util.List;
 import java.util.Set;
@@ -30,16 +31,20 @@ class ScoringModelTest {
 
     @Test
     void addsThePointsOfEveryMatchingRuleWithOneReasonEach() {
-        Score score = MODEL.score(lead("ada@acme.example", "VP Sales", "US", "1000+"),
+        Score score = score(lead("ada@acme.example", "VP Sales", "US", "1000+"),
                 List.of(touchpoint("webinar", null, 1)));
 
         assertThat(score.fit()).isEqualTo(55);
         assertThat(score.engagement()).isEqualTo(15);
         assertThat(score.total()).isEqualTo(70);
         assertThat(score.reasons()).containsExactly(
-                new ScoreReason("senior", "fit", 30, "Senior title", "jobTitle=VP Sales"),
-                new ScoreReason("enterprise", "fit", 25, "1000+ employees", "companySize=1000+"),
-                new ScoreReason("webinar", "engagement", 15, "Webinar", "webinar"));
+                new ScoreReason("senior", "fit", 30, "Senior title", "jobTitle=VP Sales",
+                        List.of(new ScoreEvidence("jobTitle", "VP Sales", null, null, null, null, null, null, 1))),
+                new ScoreReason("enterprise", "fit", 25, "1000+ employees", "companySize=1000+",
+                        List.of(new ScoreEvidence("companySize", "1000+", null, null, null, null, null, null, 1))),
+                new ScoreReason("webinar", "engagement", 15, "Webinar", "webinar",
+                        List.of(new ScoreEvidence(null, null, null, "webinar", null, Leads.T0.plusSeconds(60), 15, null,
+                                1))));
     }
 
     @Test
@@ -53,7 +58,7 @@ class ScoringModelTest {
 
         for (LeadFacts lead : leads) {
             for (List<Touchpoint> journey : journeys) {
-                Score score = MODEL.score(lead, journey);
+                Score score = score(lead, journey);
                 int sum = score.reasons().stream().mapToInt(ScoreReason::points).sum();
                 assertThat(sum).as("reasons of %s with %s", lead, journey).isEqualTo(score.total());
                 assertThat(score.total()).isEqualTo(score.fit() + score.engagement());
@@ -63,9 +68,9 @@ class ScoringModelTest {
 
     @Test
     void engagementCountsEveryMatchingTouchpointUpToTheCap() {
-        Score twoViews = MODEL.score(LeadFacts.UNKNOWN,
+        Score twoViews = score(LeadFacts.UNKNOWN,
                 List.of(touchpoint("page_view", "/a", 1), touchpoint("page_view", "/b", 2)));
-        Score fiveViews = MODEL.score(LeadFacts.UNKNOWN, List.of(touchpoint("page_view", "/a", 1),
+        Score fiveViews = score(LeadFacts.UNKNOWN, List.of(touchpoint("page_view", "/a", 1),
                 touchpoint("page_view", "/b", 2), touchpoint("page_view", "/c", 3), touchpoint("page_view", "/d", 4),
                 touchpoint("page_view", "/e", 5)));
 
@@ -77,7 +82,7 @@ class ScoringModelTest {
 
     @Test
     void anUncappedRuleCountsEveryTouchpoint() {
-        Score score = MODEL.score(LeadFacts.UNKNOWN, List.of(touchpoint("webinar", null, 1),
+        Score score = score(LeadFacts.UNKNOWN, List.of(touchpoint("webinar", null, 1),
                 touchpoint("webinar", null, 2), touchpoint("webinar", null, 3), touchpoint("webinar", null, 4)));
 
         assertThat(score.engagement()).isEqualTo(60);
@@ -85,8 +90,8 @@ class ScoringModelTest {
 
     @Test
     void negativePointsSubtractAndTheirCapLimitsHowMuch() {
-        Score freeMail = MODEL.score(lead("ada@gmail.com", null, null, null), List.of());
-        Score unsubscribedTwice = MODEL.score(LeadFacts.UNKNOWN,
+        Score freeMail = score(lead("ada@gmail.com", null, null, null), List.of());
+        Score unsubscribedTwice = score(LeadFacts.UNKNOWN,
                 List.of(touchpoint("unsubscribe", null, 1), touchpoint("unsubscribe", null, 2)));
 
         assertThat(freeMail.fit()).isEqualTo(-20);
@@ -96,7 +101,7 @@ class ScoringModelTest {
 
     @Test
     void aLeadKnownOnlyFromTouchpointsScoresOnEngagementAlone() {
-        Score score = MODEL.score(LeadFacts.UNKNOWN, List.of(touchpoint("webinar", null, 1)));
+        Score score = score(LeadFacts.UNKNOWN, List.of(touchpoint("webinar", null, 1)));
 
         assertThat(score.fit()).isZero();
         assertThat(score.reasons()).extracting(ScoreReason::dimension).containsOnly("engagement");
@@ -104,7 +109,7 @@ class ScoringModelTest {
 
     @Test
     void nothingMatchingScoresZeroWithoutReasons() {
-        Score score = MODEL.score(lead("ada@acme.example", "Engineer", "FR", "10"),
+        Score score = score(lead("ada@acme.example", "Engineer", "FR", "10"),
                 List.of(touchpoint("email_click", null, 1)));
 
         assertThat(score.total()).isZero();
@@ -152,5 +157,9 @@ class ScoringModelTest {
 
         assertThatThrownBy(() -> new ScoringModel("v", 100, List.of(SENIOR), List.of(clash)))
                 .hasMessage("id: rule id 'senior' is used by more than one rule");
+    }
+
+    private static Score score(LeadFacts lead, List<Touchpoint> touchpoints) {
+        return MODEL.score(lead, touchpoints, Leads.NOW);
     }
 }

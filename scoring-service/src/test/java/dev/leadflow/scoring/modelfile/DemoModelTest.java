@@ -23,7 +23,7 @@ class DemoModelTest {
     void aVpAtAnEnterpriseWhoSubmittedFromThePricingPageQualifiesOnThatSubmissionAlone() {
         LeadFacts vp = lead("ada@acme.example", "VP of Marketing", null, "1000+", false);
 
-        Score score = DEMO.score(vp, List.of(formSubmit("https://acme.example/pricing")));
+        Score score = score(vp, List.of(formSubmit("https://acme.example/pricing")));
 
         assertThat(score.total()).isGreaterThanOrEqualTo(DEMO.threshold());
         assertThat(score.reasons()).extracting(ScoreReason::ruleId).containsExactly("senior-title",
@@ -34,7 +34,7 @@ class DemoModelTest {
     void aMarketingCoordinatorAtATinyCompanyWithAGmailAddressDoesNotQualify() {
         LeadFacts coordinator = lead("sam@gmail.com", "Marketing Coordinator", "US", "10", true);
 
-        Score score = DEMO.score(coordinator, List.of(formSubmit("https://acme.example/pricing")));
+        Score score = score(coordinator, List.of(formSubmit("https://acme.example/pricing")));
 
         assertThat(score.total()).isLessThan(DEMO.threshold());
         assertThat(score.reasons()).extracting(ScoreReason::ruleId).contains("free-mail")
@@ -46,10 +46,10 @@ class DemoModelTest {
         LeadFacts director = lead("lee@globex.example", "Director of IT", "DE", "201-500", false);
         List<Touchpoint> journey = new ArrayList<>(List.of(formSubmit("https://acme.example/")));
 
-        assertThat(DEMO.score(director, journey).total()).isEqualTo(80);
+        assertThat(score(director, journey).total()).isEqualTo(80);
         journey.add(new Touchpoint("webinar", null, NOW.plusSeconds(60)));
         journey.add(new Touchpoint("content_download", "https://acme.example/whitepaper", NOW.plusSeconds(120)));
-        assertThat(DEMO.score(director, journey).total()).isEqualTo(105);
+        assertThat(score(director, journey).total()).isEqualTo(105);
     }
 
     @Test
@@ -71,13 +71,13 @@ class DemoModelTest {
             browsing.add(new Touchpoint("page_view", "https://acme.example/blog/" + i, NOW.plusSeconds(i)));
         }
 
-        Score score = DEMO.score(LeadFacts.UNKNOWN, browsing);
+        Score score = score(LeadFacts.UNKNOWN, browsing);
 
         assertThat(score.engagement()).isEqualTo(10);
     }
 
     private static List<String> ruleIds(LeadFacts lead) {
-        return DEMO.score(lead, List.of()).reasons().stream().map(ScoreReason::ruleId).toList();
+        return score(lead, List.of()).reasons().stream().map(ScoreReason::ruleId).toList();
     }
 
     private static Touchpoint formSubmit(String url) {
@@ -88,5 +88,9 @@ class DemoModelTest {
             boolean freeMail) {
         return new LeadFacts(new LeadProfile(email, "Sam", "Doe", "Acme", jobTitle, null, country, companySize, null),
                 null, "demo", null, null, freeMail);
+    }
+
+    private static Score score(LeadFacts lead, List<Touchpoint> touchpoints) {
+        return DEMO.score(lead, touchpoints, NOW.plusSeconds(3600));
     }
 }

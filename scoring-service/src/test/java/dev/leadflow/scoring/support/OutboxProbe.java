@@ -3,6 +3,7 @@ package dev.leadflow.scoring.support;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.UUID;
 
 /**
  * Reads the service's own records. The outbox holds every event the service decided to publish, committed with the
@@ -20,6 +21,11 @@ public class OutboxProbe {
     /** How many events the service published to {@code topic} with record key {@code key}. */
     public long published(String topic, String key) {
         return count("SELECT count(*) FROM outbox_event WHERE topic = ?1 AND record_key = ?2", topic, key);
+    }
+
+    /** Whether {@code consumer} processed the event (its inbox holds the event id). */
+    public boolean processed(String consumer, UUID eventId) {
+        return count("SELECT count(*) FROM inbox_event WHERE consumer = ?1 AND event_id = ?2", consumer, eventId) == 1;
     }
 
     /** How many touchpoints are stored for the lead. */

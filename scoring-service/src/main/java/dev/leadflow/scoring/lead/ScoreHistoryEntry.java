@@ -1,0 +1,87 @@
+package dev.leadflow.scoring.lead;
+
+import dev.leadflow.events.LifecycleStage;
+import dev.leadflow.events.ScoreReason;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One published score of a lead, kept so the lead's history can be shown (never changed once written). */
+@Entity
+@Table(name = "score_history")
+public class ScoreHistoryEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private UUID leadId;
+    private Instant scoredAt;
+    private String modelVersion;
+    private int fit;
+    private int engagement;
+    private int total;
+    private int threshold;
+    private String grade;
+    private String stage;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<ScoreReason> reasons;
+
+    protected ScoreHistoryEntry() {
+    }
+
+    ScoreHistoryEntry(ScoredLead lead) {
+        this.leadId = lead.leadId();
+        this.scoredAt = lead.scoredAt();
+        this.modelVersion = lead.modelVersion();
+        this.fit = lead.score().orElseThrow().fit();
+        this.engagement = lead.score().orElseThrow().engagement();
+        this.total = lead.score().orElseThrow().total();
+        this.threshold = lead.threshold();
+        this.grade = lead.grade();
+        this.stage = lead.stage().map(LifecycleStage::key).orElse(null);
+        this.reasons = lead.score().orElseThrow().reasons();
+    }
+
+    public Instant scoredAt() {
+        return scoredAt;
+    }
+
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    public int fit() {
+        return fit;
+    }
+
+    public int engagement() {
+        return engagement;
+    }
+
+    public int total() {
+        return total;
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    public String grade() {
+        return grade;
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    public List<ScoreReason> reasons() {
+        return reasons;
+    }
+}
