@@ -7,6 +7,10 @@ import java.util.UUID;
 /**
  * The lead crossed the MQL threshold; published once per qualification ({@code qualificationId}).
  * Carries the profile so routing needs no other source. Topic {@link Topics#LEADS_QUALIFIED}, key = leadId.
+ *
+ * <p>Routing rules and account matching also read where the lead came from: {@code freeMailDomain} (as in
+ * {@link LeadCaptured}; null when the producer does not say), the {@code formId} and {@code utm} of the capture, and
+ * the fit {@code grade} if the scoring model gives one. All four may be null.
  */
 public record LeadQualified(
         UUID eventId,
@@ -18,8 +22,19 @@ public record LeadQualified(
         LeadProfile profile,
         List<ScoreReason> reasons,
         Instant capturedAt,
-        Instant qualifiedAt) implements LeadflowEvent {
+        Instant qualifiedAt,
+        Boolean freeMailDomain,
+        String formId,
+        Utm utm,
+        String grade) implements LeadflowEvent {
 
     public static final String TYPE = EventTypes.LEAD_QUALIFIED;
     public static final String TOPIC = Topics.LEADS_QUALIFIED;
+
+    /** The event as it was before the lead's origin and grade: those are absent (null). */
+    public LeadQualified(UUID eventId, UUID leadId, UUID qualificationId, String modelVersion, int total,
+            int threshold, LeadProfile profile, List<ScoreReason> reasons, Instant capturedAt, Instant qualifiedAt) {
+        this(eventId, leadId, qualificationId, modelVersion, total, threshold, profile, reasons, capturedAt,
+                qualifiedAt, null, null, null, null);
+    }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
  * create the record without calling back. Topic {@link Topics#LEADS_ROUTED}, key = leadId.
  *
  * @param ownerType {@link OwnerType#REP} or {@link OwnerType#QUEUE}
+ * @param ownerBookingLink the rep's meeting booking page (null for a queue or a rep without one), so the CRM and
+ *        the thank-you page can offer "talk to Alice now"
  */
 public record LeadRouted(
         UUID eventId,
@@ -25,8 +27,17 @@ public record LeadRouted(
         Instant slaDueAt,
         LeadProfile lead,
         int score,
-        List<ScoreReason> scoreReasons) implements LeadflowEvent {
+        List<ScoreReason> scoreReasons,
+        String ownerBookingLink) implements LeadflowEvent {
 
     public static final String TYPE = EventTypes.LEAD_ROUTED;
     public static final String TOPIC = Topics.LEADS_ROUTED;
+
+    /** The event as it was before the owner's booking link: it is absent (null). */
+    public LeadRouted(UUID eventId, UUID leadId, UUID qualificationId, String ownerId, String ownerName,
+            String ownerType, String ruleId, String reason, Instant capturedAt, Instant qualifiedAt, Instant routedAt,
+            Instant slaDueAt, LeadProfile lead, int score, List<ScoreReason> scoreReasons) {
+        this(eventId, leadId, qualificationId, ownerId, ownerName, ownerType, ruleId, reason, capturedAt, qualifiedAt,
+                routedAt, slaDueAt, lead, score, scoreReasons, null);
+    }
 }

@@ -23,9 +23,20 @@ public final class Qualifications {
 
     /** A new qualification (new event id and qualification id) of {@code leadId}. */
     public static LeadQualified of(UUID leadId) {
+        return of(leadId, PROFILE);
+    }
+
+    /** A new qualification of {@code leadId} with another profile (e.g. to reach another routing rule). */
+    public static LeadQualified of(UUID leadId, LeadProfile profile) {
         Instant capturedAt = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
-        return new LeadQualified(UUID.randomUUID(), leadId, UUID.randomUUID(), "demo-v1", 120, 100, PROFILE, REASONS,
+        return new LeadQualified(UUID.randomUUID(), leadId, UUID.randomUUID(), "demo-v1", 120, 100, profile, REASONS,
                 capturedAt, capturedAt.plusMillis(300));
+    }
+
+    /** A VP at a large German company: the demo's dach-enterprise rule (weighted: alice 200, bob 100). */
+    public static LeadProfile dachEnterprise(int n) {
+        return new LeadProfile("vera" + n + "@enterprise-" + n + ".example", "Vera", "Lead" + n, "Enterprise " + n,
+                "VP Engineering", null, "DE", "1000-4999", "manufacturing");
     }
 
     /** The same qualification redelivered under another event id (e.g. republished by scoring-service). */

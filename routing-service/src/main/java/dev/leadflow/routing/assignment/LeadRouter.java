@@ -1,15 +1,21 @@
 package dev.leadflow.routing.assignment;
 
+import dev.leadflow.events.LeadProfile;
 import dev.leadflow.events.LeadQualified;
 import dev.leadflow.events.LeadRouted;
 import dev.leadflow.events.ScoreReason;
 import dev.leadflow.messaging.inbox.PoisonEventException;
 import dev.leadflow.messaging.outbox.Outbox;
-import dev.leadflow.routing.config.RoutingConfig;
-import dev.leadflow.routing.decision.AssignToRep;
-import dev.leadflow.routing.decision.RoundRobin;
+import dev.leadflow.routing.decision.Assignee;
+import dev.leadflow.routing.decision.Lead;
+import dev.leadflow.routing.decision.Rep;
+import dev.leadflow.routing.decision.RepLoad;
 import dev.leadflow.routing.decision.RoutingDecision;
-import dev.leadflow.routing.repository.RoundRobinCursor;
+import dev.leadflow.routing.decision.RoutingEngine;
+import dev.leadflow.routing.decision.RoutingPlan;
+import dev.leadflow.routing.decision.TeamState;
+import dev.leadflow.routing.model.RoutingModels;
+import dev.leadflow.routing.repository.DistributionCounters;
 import dev.leadflow.routing.repository.RoutingDecisionEntity;
 import dev.leadflow.routing.repository.RoutingDecisionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,75 +25,103 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Routes a qualified lead: takes the rotation's turn, stores the decision and publishes {@code lead.routed}, all in
- * the caller's transaction, so the decision, the cursor move and the event exist together or not at all.
+ * Routes a qualified lead: plans with the active routing model, locks the counters the plan needs, decides, stores
+ * the decision and its counters and publishes {@code lead.routed}, all in the caller's transaction, so the decision,
+ * the counter moves and the event exist together or not at all.
  */
 @ApplicationScoped
 public class LeadRouter {
 
     private static final Logger LOG = Logger.getLogger(LeadRouter.class);
 
-    private final RoundRobin roundRobin;
-    private final RoundRobinCursor cursor;
+    private final RoutingModels models;
+    private final DistributionCounters counters;
     private final RoutingDecisionRepository decisions;
     private final Outbox outbox;
-    private final RoutingConfig config;
     private final Clock clock;
     private final Event<LeadRoutedLocally> routedEvents;
 
-    LeadRouter(RoundRobin roundRobin, RoundRobinCursor cursor, RoutingDecisionRepository decisions, Outbox outbox,
-            RoutingConfig config, Clock clock, Event<LeadRoutedLocally> routedEvents) {
-        this.roundRobin = roundRobin;
-        this.cursor = cursor;
+    LeadRouter(RoutingModels models, DistributionCounters counters, RoutingDecisionRepository decisions,
+            Outbox outbox, Clock clock, Event<LeadRoutedLocally> routedEvents) {
+        this.models = models;
+        this.counters = counters;
         this.decisions = decisions;
         this.outbox = outbox;
-        this.config = config;
         this.clock = clock;
         this.routedEvents = routedEvents;
     }
 
     /**
-     * Routes the qualification unless it was routed before (under any event id).
+     * Routes the qualification unless it was routed before (under any event id; the unique qualification id backs
+     * this up for routings that take no team lock).
      *
      * @throws PoisonEventException when the event lacks what routing needs
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void route(LeadQualified qualified) {
         requireRoutable(qualified);
-        // Taking the lock first serialises routings, which also makes the "already routed" check race-free.
-        Optional<String> lastAssignedRep = cursor.lockAndReadLastAssignedRep();
+        RoutingEngine engine = models.active();
+        RoutingPlan plan = engine.plan(leadOf(qualified));
+        // Team first, then reps in id order: the one lock order every routing uses, so none can deadlock another.
+        Optional<String> team = plan.teamToLock();
+        TeamState teamState = team.map(counters::lockTeam).orElse(TeamState.INITIAL);
+        // Checked under the team's lock, so a redelivery racing the first delivery sees its committed decision.
         if (decisions.isRouted(qualified.qualificationId())) {
             LOG.infof("Qualification %s of lead %s was already routed; ignored", qualified.qualificationId(),
                     qualified.leadId());
             return;
         }
-        RoutingDecision decision = roundRobin.next(lastAssignedRep);
-        if (decision instanceof AssignToRep assignment) {
-            cursor.advanceTo(assignment.rep().id());
-        }
+        List<Rep> reps = plan.repsToLock().stream().map(id -> engine.model().rep(id).orElseThrow()).toList();
+        // Read the clock once the locks are held, so decisions on one team are in routedAt order.
         // Microseconds: what PostgreSQL stores, so the audit row and the event carry the same instants.
         Instant routedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant slaDueAt = routedAt.plus(config.firstContactSla());
+        Map<String, RepLoad> loads = counters.lockLoads(reps, routedAt);
+        RoutingDecision decision = engine.decide(plan, loads, teamState, routedAt);
+        if (team.isPresent() && decision.teamStateAfter() != null) {
+            counters.saveTeam(team.get(), decision.teamStateAfter());
+        }
+        String bookingLink = null;
+        Instant heldUntil = null;
+        if (decision.assignee() instanceof Assignee.ToRep toRep) {
+            counters.recordAssignment(toRep.rep(), routedAt);
+            bookingLink = toRep.rep().bookingLink();
+            heldUntil = toRep.heldUntil();
+        }
+        // A held lead's first-contact clock starts when its rep becomes available.
+        Instant slaDueAt = (heldUntil == null ? routedAt : heldUntil).plus(decision.firstContactSla());
         UUID eventId = UUID.randomUUID();
         List<ScoreReason> scoreReasons =
                 qualified.reasons() == null ? List.of() : List.copyOf(qualified.reasons());
+        Assignee owner = decision.assignee();
 
         decisions.persist(new RoutingDecisionEntity(eventId, qualified.leadId(), qualified.qualificationId(),
-                decision.ownerId(), decision.ownerName(), decision.ownerType(), decision.ruleId(), decision.reason(),
+                owner.id(), owner.displayName(), owner.type(), decision.ruleId(), decision.reason(),
                 decision.candidates(), qualified.total(), qualified.capturedAt(), qualified.qualifiedAt(), routedAt,
-                slaDueAt));
+                slaDueAt, bookingLink, heldUntil, decision.explanation()));
         outbox.add(LeadRouted.TOPIC, LeadRouted.TYPE, qualified.leadId().toString(), new LeadRouted(eventId,
-                qualified.leadId(), qualified.qualificationId(), decision.ownerId(), decision.ownerName(),
-                decision.ownerType(), decision.ruleId(), decision.reason(), qualified.capturedAt(),
-                qualified.qualifiedAt(), routedAt, slaDueAt, qualified.profile(), qualified.total(), scoreReasons));
-        routedEvents.fire(new LeadRoutedLocally(decision.ownerType()));
-        LOG.infof("Routed lead %s (qualification %s) to %s %s by %s", qualified.leadId(), qualified.qualificationId(),
-                decision.ownerType(), decision.ownerId(), decision.ruleId());
+                qualified.leadId(), qualified.qualificationId(), owner.id(), owner.displayName(), owner.type(),
+                decision.ruleId(), decision.reason(), qualified.capturedAt(), qualified.qualifiedAt(), routedAt,
+                slaDueAt, qualified.profile(), qualified.total(), scoreReasons, bookingLink));
+        routedEvents.fire(new LeadRoutedLocally(owner.type()));
+        LOG.infof("Routed lead %s (qualification %s) to %s %s by %s (model v%d)", qualified.leadId(),
+                qualified.qualificationId(), owner.type(), owner.id(), decision.ruleId(),
+                decision.explanation().modelVersion());
+    }
+
+    private static Lead leadOf(LeadQualified qualified) {
+        LeadProfile profile = qualified.profile();
+        // Region and postal code are not captured yet: territories on them match nothing until they are.
+        return new Lead(profile.email(), profile.company(), profile.jobTitle(), profile.country(), null, null,
+                profile.companySize(), profile.industry(), qualified.total(), qualified.grade(), qualified.formId(),
+                qualified.utm() == null ? null : qualified.utm().source(),
+                qualified.utm() == null ? null : qualified.utm().medium(),
+                qualified.utm() == null ? null : qualified.utm().campaign(), qualified.freeMailDomain());
     }
 
     private static void requireRoutable(LeadQualified qualified) {

@@ -1,27 +1,23 @@
 package dev.leadflow.routing.decision;
 
+import java.time.Duration;
 import java.util.List;
 
-/** Who gets a qualified lead and why: a rep in turn, or the fallback queue when no rep can take it. */
-public sealed interface RoutingDecision permits AssignToRep, SendToQueue {
+/**
+ * Who gets a qualified lead and why. {@code ruleId} is the matched rule, {@code account:<id>} for an account owner,
+ * or {@link #NO_RULE_MATCHED}. {@code reason} is one sentence naming reps by id and never carrying lead data;
+ * {@code candidates} are the rep ids considered, in order. {@code teamStateAfter} is the team's distribution state
+ * to store, or null when no team was involved.
+ */
+public record RoutingDecision(Assignee assignee, String ruleId, String reason, Duration firstContactSla,
+        List<String> candidates, Explanation explanation, TeamState teamStateAfter) {
 
-    /** Rule id of a round-robin assignment to a rep. */
-    String ROUND_ROBIN = "round-robin";
-    /** Rule id of an assignment to the fallback queue (no active rep). */
-    String FALLBACK_QUEUE = "fallback-queue";
+    /** Rule id of a lead that no rule matched: it goes to the model's default queue. */
+    public static final String NO_RULE_MATCHED = "no-rule-matched";
+    /** Rule id prefix of a lead that went to its named account's owner. */
+    public static final String ACCOUNT_PREFIX = "account:";
 
-    String ownerId();
-
-    String ownerName();
-
-    /** {@code rep} or {@code queue}, as in {@link dev.leadflow.events.OwnerType}. */
-    String ownerType();
-
-    String ruleId();
-
-    /** One sentence explaining the choice; it names reps by id and never carries lead data. */
-    String reason();
-
-    /** Ids of the reps that could have taken the lead, in rotation order. */
-    List<String> candidates();
+    public RoutingDecision {
+        candidates = List.copyOf(candidates);
+    }
 }

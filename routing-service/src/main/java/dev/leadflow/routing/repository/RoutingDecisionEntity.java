@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.leadflow.routing.decision.Explanation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,13 +34,20 @@ public class RoutingDecisionEntity {
     private Instant qualifiedAt;
     private Instant routedAt;
     private Instant slaDueAt;
+    private String ownerBookingLink;
+    /** When a held lead's rep becomes available; null when the owner could take it at once. */
+    private Instant heldUntil;
+    private Integer modelVersion;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Explanation explanation;
 
     protected RoutingDecisionEntity() {
     }
 
     public RoutingDecisionEntity(UUID id, UUID leadId, UUID qualificationId, String ownerId, String ownerName,
             String ownerType, String ruleId, String reason, List<String> candidates, int score, Instant capturedAt,
-            Instant qualifiedAt, Instant routedAt, Instant slaDueAt) {
+            Instant qualifiedAt, Instant routedAt, Instant slaDueAt, String ownerBookingLink, Instant heldUntil,
+            Explanation explanation) {
         this.id = id;
         this.leadId = leadId;
         this.qualificationId = qualificationId;
@@ -54,6 +62,10 @@ public class RoutingDecisionEntity {
         this.qualifiedAt = qualifiedAt;
         this.routedAt = routedAt;
         this.slaDueAt = slaDueAt;
+        this.ownerBookingLink = ownerBookingLink;
+        this.heldUntil = heldUntil;
+        this.modelVersion = explanation.modelVersion();
+        this.explanation = explanation;
     }
 
     public UUID getId() {
@@ -110,5 +122,22 @@ public class RoutingDecisionEntity {
 
     public Instant getSlaDueAt() {
         return slaDueAt;
+    }
+
+    public String getOwnerBookingLink() {
+        return ownerBookingLink;
+    }
+
+    public Instant getHeldUntil() {
+        return heldUntil;
+    }
+
+    public Integer getModelVersion() {
+        return modelVersion;
+    }
+
+    /** Null only for decisions made before explanations were stored. */
+    public Explanation getExplanation() {
+        return explanation;
     }
 }

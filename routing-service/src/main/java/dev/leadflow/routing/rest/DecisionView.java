@@ -1,19 +1,25 @@
 package dev.leadflow.routing.rest;
 
+import dev.leadflow.routing.decision.Explanation;
 import dev.leadflow.routing.repository.RoutingDecisionEntity;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One routing decision in the audit; carries no lead personal data. */
+/**
+ * One routing decision in the audit, with its full explanation (account step, rules evaluated, candidates skipped
+ * and why, the choice); carries no lead personal data.
+ */
 public record DecisionView(UUID decisionId, UUID qualificationId, String ownerId, String ownerName,
-        String ownerType, String ruleId, String reason, List<String> candidates, int score, Instant capturedAt,
-        Instant qualifiedAt, Instant routedAt, Instant slaDueAt) {
+        String ownerType, String ownerBookingLink, String ruleId, String reason, List<String> candidates, int score,
+        Instant capturedAt, Instant qualifiedAt, Instant routedAt, Instant heldUntil, Instant slaDueAt,
+        Integer modelVersion, Explanation explanation) {
 
     static DecisionView of(RoutingDecisionEntity decision) {
         return new DecisionView(decision.getId(), decision.getQualificationId(), decision.getOwnerId(),
-                decision.getOwnerName(), decision.getOwnerType(), decision.getRuleId(), decision.getReason(),
-                decision.getCandidates(), decision.getScore(), decision.getCapturedAt(), decision.getQualifiedAt(),
-                decision.getRoutedAt(), decision.getSlaDueAt());
+                decision.getOwnerName(), decision.getOwnerType(), decision.getOwnerBookingLink(), decision.getRuleId(),
+                decision.getReason(), decision.getCandidates(), decision.getScore(), decision.getCapturedAt(),
+                decision.getQualifiedAt(), decision.getRoutedAt(), decision.getHeldUntil(), decision.getSlaDueAt(),
+                decision.getModelVersion(), decision.getExplanation());
     }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.events.LeadProfile;
 import dev.leadflow.events.LeadQualified;
 import dev.leadflow.routing.Qualifications;
 import dev.leadflow.routing.Rotation;
-import dev.leadflow.routing.repository.RoundRobinCursor;
+import dev.leadflow.routing.decision.Rep;
+import dev.leadflow.routing.decision.TeamState;
+import dev.leadflow.routing.model.RoutingModels;
+import dev.leadflow.routing.repository.DistributionCounters;
 import dev.leadflow.routing.repository.RoutingDecisionEntity;
 import dev.leadflow.routing.repository.RoutingDecisionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +45,9 @@ class LeadRouterTest {
     @Inject
     LeadRouter router;
     @Inject
-    RoundRobinCursor cursor;
+    DistributionCounters counters;
+    @Inject
+    RoutingModels models;
     @Inject
     RoutingDecisionRepository decisions;
     @Inject
@@ -52,21 +59,7 @@ class LeadRouterTest {
         for (int i = 0; i < PARALLEL_ROUTINGS; i++) {
             leads.add(Qualifications.of(UUID.randomUUID()));
         }
-        ExecutorService instances = Executors.newFixedThreadPool(PARALLEL_ROUTINGS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> routings = leads.stream().map(lead -> instances.submit(() -> {
-                start.await();
-                QuarkusTransaction.requiringNew().run(() -> router.route(lead));
-                return null;
-            })).collect(Collectors.toList());
-            start.countDown();
-            for (Future<?> routing : routings) {
-                routing.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            instances.shutdownNow();
-        }
+        routeInParallel(leads);
 
         List<RoutingDecisionEntity> inRoutingOrder = QuarkusTransaction.requiringNew().call(() -> leads.stream()
                 .flatMap(lead -> decisions.findByLead(lead.leadId()).stream())
@@ -82,6 +75,43 @@ class LeadRouterTest {
                 .collect(Collectors.groupingBy(RoutingDecisionEntity::getOwnerId, Collectors.counting()));
         assertThat(leadsPerRep).containsOnlyKeys(Rotation.DEMO_REPS)
                 .allSatisfy((rep, count) -> assertThat(count).isEqualTo(PARALLEL_ROUTINGS / 3L));
+    }
+
+    @Test
+    void parallelRoutingsToAWeightedTeamFollowTheWeightsExactly() throws Exception {
+        List<LeadQualified> leads = new ArrayList<>();
+        for (int i = 0; i < PARALLEL_ROUTINGS; i++) {
+            leads.add(Qualifications.of(UUID.randomUUID(), Qualifications.dachEnterprise(i)));
+        }
+
+        routeInParallel(leads);
+
+        Map<String, Long> leadsPerRep = QuarkusTransaction.requiringNew().call(() -> leads.stream()
+                .flatMap(lead -> decisions.findByLead(lead.leadId()).stream())
+                .peek(decision -> assertThat(decision.getRuleId()).isEqualTo("dach-enterprise"))
+                .collect(Collectors.groupingBy(RoutingDecisionEntity::getOwnerId, Collectors.counting())));
+        assertThat(leadsPerRep).as("weights 200/100 over 12 leads").isEqualTo(Map.of("alice", 8L, "bob", 4L));
+        TeamState dach = QuarkusTransaction.requiringNew().call(() -> counters.lockTeam("dach"));
+        assertThat(dach.credits()).as("the credits live in PostgreSQL, for restarts and other instances")
+                .containsOnlyKeys("alice", "bob");
+    }
+
+    @Test
+    void sendsANamedAccountsLeadToItsOwnerAndCountsItsLoad() {
+        LeadProfile acme = new LeadProfile("wile@acme.example", "Wile", "Coyote", "ACME", "Engineer", null, "US",
+                "51-200", "manufacturing");
+        LeadQualified lead = Qualifications.of(UUID.randomUUID(), acme);
+        int openBefore = openLeadsOf("carol");
+
+        QuarkusTransaction.requiringNew().run(() -> router.route(lead));
+
+        RoutingDecisionEntity decision = QuarkusTransaction.requiringNew()
+                .call(() -> decisions.findByLead(lead.leadId()).get(0));
+        assertThat(decision.getOwnerId()).isEqualTo("carol");
+        assertThat(decision.getRuleId()).isEqualTo("account:acme");
+        assertThat(decision.getOwnerBookingLink()).isEqualTo("https://meet.leadflow.example/carol");
+        assertThat(decision.getExplanation().account().accountId()).isEqualTo("acme");
+        assertThat(openLeadsOf("carol")).isEqualTo(openBefore + 1);
     }
 
     @Test
@@ -105,8 +135,37 @@ class LeadRouterTest {
                 .isInstanceOf(jakarta.transaction.TransactionalException.class);
     }
 
+    /** Routes each lead in its own transaction, all released at once, as parallel routing instances would. */
+    private void routeInParallel(List<LeadQualified> leads) throws Exception {
+        ExecutorService instances = Executors.newFixedThreadPool(leads.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> routings = leads.stream().map(lead -> instances.submit(() -> {
+                start.await();
+                QuarkusTransaction.requiringNew().run(() -> router.route(lead));
+                return null;
+            })).collect(Collectors.toList());
+            start.countDown();
+            for (Future<?> routing : routings) {
+                routing.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+
+    private int openLeadsOf(String repId) {
+        return QuarkusTransaction.requiringNew().call(() -> counters.lockLoads(
+                List.of(rep(repId)), Instant.now()).get(repId).openLeads());
+    }
+
+    private Rep rep(String repId) {
+        return QuarkusTransaction.requiringNew().call(() -> models.active().model().rep(repId).orElseThrow());
+    }
+
     private Optional<String> lastAssignedRep() {
-        return QuarkusTransaction.requiringNew().call(cursor::lockAndReadLastAssignedRep);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Optional.ofNullable(counters.lockTeam(Rotation.DEMO_TEAM).lastRepId()));
     }
 
     private long outboxEventsFor(UUID leadId) {

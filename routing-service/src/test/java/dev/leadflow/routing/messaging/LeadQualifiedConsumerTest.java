@@ -69,8 +69,9 @@ class LeadQualifiedConsumerTest {
         assertThat(routed.ownerId()).isIn(Rotation.DEMO_REPS);
         assertThat(routed.ownerName()).isNotBlank();
         assertThat(routed.ownerType()).isEqualTo(OwnerType.REP);
-        assertThat(routed.ruleId()).isEqualTo("round-robin");
-        assertThat(routed.reason()).startsWith("round robin: " + routed.ownerId() + " ");
+        assertThat(routed.ruleId()).isEqualTo(Rotation.DEMO_RULE);
+        assertThat(routed.reason()).startsWith("rule everyone-else: round robin in team demo: " + routed.ownerId() + " ");
+        assertThat(routed.ownerBookingLink()).isEqualTo("https://meet.leadflow.example/" + routed.ownerId());
         assertThat(routed.capturedAt()).isEqualTo(qualified.capturedAt());
         assertThat(routed.qualifiedAt()).isEqualTo(qualified.qualifiedAt());
         assertThat(routed.routedAt()).isAfterOrEqualTo(qualified.qualifiedAt());
@@ -93,6 +94,9 @@ class LeadQualifiedConsumerTest {
         assertThat(stored.getCandidates()).containsExactlyElementsOf(Rotation.DEMO_REPS);
         assertThat(stored.getRoutedAt()).isEqualTo(routed.routedAt());
         assertThat(stored.getSlaDueAt()).isEqualTo(routed.slaDueAt());
+        assertThat(stored.getOwnerBookingLink()).isEqualTo(routed.ownerBookingLink());
+        assertThat(stored.getModelVersion()).isEqualTo(1);
+        assertThat(stored.getExplanation().choice()).isEqualTo(routed.reason().substring("rule everyone-else: ".length()));
     }
 
     @Test
@@ -116,7 +120,8 @@ class LeadQualifiedConsumerTest {
             RoutingDecisionEntity next = inRoutingOrder.get(i);
             assertThat(next.getOwnerId()).isEqualTo(Rotation.after(previous));
             assertThat(next.getReason()).isEqualTo(
-                    "round robin: %s follows %s among 3 active reps".formatted(next.getOwnerId(), previous));
+                    "rule everyone-else: round robin in team demo: %s follows %s among 3 available of 3"
+                            .formatted(next.getOwnerId(), previous));
         }
     }
 

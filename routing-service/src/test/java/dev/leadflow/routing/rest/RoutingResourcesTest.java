@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -47,8 +48,20 @@ class RoutingResourcesTest {
                 .body("decisions.qualificationId", contains(first.qualificationId().toString(),
                         second.qualificationId().toString()))
                 .body("decisions[0].ownerType", equalTo("rep"))
-                .body("decisions[0].ruleId", equalTo("round-robin"))
-                .body("decisions[0].reason", startsWith("round robin: "))
+                .body("decisions[0].ruleId", equalTo(Rotation.DEMO_RULE))
+                .body("decisions[0].reason", startsWith("rule everyone-else: round robin in team demo: "))
+                .body("decisions[0].ownerBookingLink", startsWith("https://meet.leadflow.example/"))
+                .body("decisions[0].modelVersion", equalTo(1))
+                .body("decisions[0].explanation.account.explanation",
+                        equalTo("email domain example.com matches no account; company name 'analytical engines' "
+                                + "matches no account"))
+                .body("decisions[0].explanation.rules.ruleId",
+                        contains("students-to-nurture", "dach-enterprise", "everyone-else"))
+                .body("decisions[0].explanation.rules.matched", contains(false, false, true))
+                .body("decisions[0].explanation.rules[1].conditions", contains("not in territory dach"))
+                .body("decisions[0].explanation.candidates.repId", contains(Rotation.DEMO_REPS.toArray()))
+                .body("decisions[0].explanation.candidates.status", everyItem(equalTo("AVAILABLE")))
+                .body("decisions[0].explanation.choice", startsWith("round robin in team demo: "))
                 .body("decisions[0].candidates", contains(Rotation.DEMO_REPS.toArray()))
                 .body("decisions[0].score", equalTo(first.total()))
                 .body("decisions[0].slaDueAt", not(nullValue()))
@@ -93,7 +106,7 @@ class RoutingResourcesTest {
     }
 
     @Test
-    void showsTheCurrentOwnersDisplayNameAndNothingElseOnceRouted() {
+    void showsTheCurrentOwnersDisplayNameAndBookingLinkAndNothingElseOnceRouted() {
         UUID leadId = UUID.randomUUID();
         route(Qualifications.of(leadId));
 
@@ -101,10 +114,12 @@ class RoutingResourcesTest {
                 .then().statusCode(200).contentType("application/json")
                 .extract().jsonPath().getMap("");
 
-        assertThat(status).containsOnlyKeys("leadId", "routed", "ownerName", "ownerType");
+        assertThat(status).containsOnlyKeys("leadId", "routed", "ownerName", "ownerType", "ownerBookingLink");
         assertThat(status).containsEntry("leadId", leadId.toString()).containsEntry("routed", true)
                 .containsEntry("ownerType", "rep");
         assertThat((String) status.get("ownerName")).isIn("Alice Martin", "Bob Chen", "Carol Diaz");
+        assertThat((String) status.get("ownerBookingLink")).isIn("https://meet.leadflow.example/alice",
+                "https://meet.leadflow.example/bob", "https://meet.leadflow.example/carol");
     }
 
     @Test
