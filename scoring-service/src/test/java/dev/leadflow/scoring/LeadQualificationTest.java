@@ -72,6 +72,11 @@ class LeadQualificationTest {
         assertThat(qualified.reasons()).isEqualTo(score.reasons());
         assertThat(qualified.total()).isEqualTo(score.total());
         assertThat(qualified.capturedAt()).isEqualTo(captured.capturedAt());
+        // What routing rules and account matching read about the lead's origin.
+        assertThat(qualified.formId()).isEqualTo(captured.formId());
+        assertThat(qualified.utm()).isEqualTo(captured.utm());
+        assertThat(qualified.freeMailDomain()).isEqualTo(captured.freeMailDomain());
+        assertThat(qualified.grade()).isNotNull().isEqualTo(score.grade());
     }
 
     @Test

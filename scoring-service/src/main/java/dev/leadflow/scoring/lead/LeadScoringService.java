@@ -153,9 +153,10 @@ public class LeadScoringService {
         LOG.debugf("Lead %s scored %d (fit %d, engagement %d)%s", lead.leadId(), score.total(), score.fit(),
                 score.engagement(), decision.qualify() ? ", qualified" : "");
         if (decision.qualify()) {
+            LeadFacts facts = lead.facts();
             LeadQualified qualified = new LeadQualified(UUID.randomUUID(), lead.leadId(), lead.qualificationId(),
                     model.version(), score.total(), model.threshold(), lead.profile(), score.reasons(),
-                    lead.lastCapturedAt(), now);
+                    lead.lastCapturedAt(), now, facts.freeMailDomain(), facts.formId(), facts.utm(), grade);
             outbox.add(LeadQualified.TOPIC, LeadQualified.TYPE, key, qualified);
             qualifiedNotices.fire(qualified);
         }
