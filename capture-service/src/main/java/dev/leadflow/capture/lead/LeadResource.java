@@ -1,6 +1,7 @@
 package dev.leadflow.capture.lead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadflow.capture.abuse.RateLimits;
 import dev.leadflow.capture.idempotency.Answer;
 import dev.leadflow.capture.idempotency.IdempotencyKeys;
 import dev.leadflow.capture.idempotency.IdempotentRequests;
@@ -62,14 +63,16 @@ public class LeadResource {
     private final RequestBodies bodies;
     private final IdempotentRequests idempotent;
     private final ObjectMapper objectMapper;
+    private final RateLimits rateLimits;
 
     LeadResource(LeadSubmissionParser parser, LeadCapture capture, RequestBodies bodies,
-            IdempotentRequests idempotent, ObjectMapper objectMapper) {
+            IdempotentRequests idempotent, ObjectMapper objectMapper, RateLimits rateLimits) {
         this.parser = parser;
         this.capture = capture;
         this.bodies = bodies;
         this.idempotent = idempotent;
         this.objectMapper = objectMapper;
+        this.rateLimits = rateLimits;
     }
 
     @POST
@@ -89,6 +92,8 @@ public class LeadResource {
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "415", description = "Unsupported content type")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    @APIResponse(responseCode = "429", description = "Rate limit of the client address or the form used up; "
+            + "Retry-After gives the seconds until it frees")
     public Response captureJson(String body, @Parameter(description = IDEMPOTENCY_KEY_DOC)
             @HeaderParam(IdempotentRequests.HEADER) String key) {
         return idempotent.run(SCOPE, key, IdempotencyKeys.fingerprint(MediaType.APPLICATION_JSON, body),
@@ -113,6 +118,7 @@ public class LeadResource {
     }
 
     private Answer accept(Map<String, ?> fields, boolean htmlForm) {
+        rateLimits.admitLead(fields.get("formId"));
         LeadSubmission submission = parser.parse(fields).valueOrThrow(Problems::invalid);
         LeadIdentity lead = capture.capture(submission);
         if (htmlForm && submission.redirectUrl() != null) {
