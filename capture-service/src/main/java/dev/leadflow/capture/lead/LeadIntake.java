@@ -3,6 +3,7 @@ package dev.leadflow.capture.lead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.capture.abuse.IntakeRejections;
 import dev.leadflow.capture.abuse.IntakeRejections.Reason;
+import dev.leadflow.capture.abuse.RateLimits;
 import dev.leadflow.capture.form.FormDefinition;
 import dev.leadflow.capture.form.FormDefinition.BotSignal;
 import dev.leadflow.capture.form.FormDefinitionParser;
@@ -21,7 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A form submission through its form's rules: the registered form (400 when unknown), its allowed origins (403),
+ * A form submission through the rate limits of its client and form (429), then its form's rules: the registered
+ * form (400 when unknown), its allowed origins (403),
  * hidden defaults, intake's validation with the form's required fields and redirect targets (400 naming every broken
  * rule), then its bot checks (honeypot, minimum fill time), and the capture.
  */
@@ -32,11 +34,13 @@ public class LeadIntake {
     private final LeadSubmissionParser parser;
     private final LeadCapture capture;
     private final IntakeRejections rejections;
+    private final RateLimits rateLimits;
     private final ObjectMapper objectMapper;
 
     LeadIntake(FormRegistry forms, LeadSubmissionParser parser, LeadCapture capture, IntakeRejections rejections,
-            ObjectMapper objectMapper) {
+            RateLimits rateLimits, ObjectMapper objectMapper) {
         this.forms = forms;
+        this.rateLimits = rateLimits;
         this.parser = parser;
         this.capture = capture;
         this.rejections = rejections;
@@ -48,6 +52,8 @@ public class LeadIntake {
      * @param htmlForm true for a plain HTML form post, which is redirected when it names a {@code redirectUrl}
      */
     public Answer accept(Map<String, ?> fields, String origin, boolean htmlForm) {
+        // First: a flood of unknown or invalid submissions spends the client's budget like any other.
+        rateLimits.admitLead(fields.get("formId"));
         String formId = FormFields.value(fields, "formId");
         // A malformed formId is reported by validation below, with the submission's other errors.
         boolean wellFormedId = formId != null && FormDefinitionParser.FORM_ID.matcher(formId).matches();

@@ -93,6 +93,8 @@ public class LeadResource {
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "415", description = "Unsupported content type")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    @APIResponse(responseCode = "429", description = "Rate limit of the client address or the form used up; "
+            + "Retry-After gives the seconds until it frees")
     public Response captureJson(String body, @Parameter(description = IDEMPOTENCY_KEY_DOC)
             @HeaderParam(IdempotentRequests.HEADER) String key, @Parameter(description = ORIGIN_DOC)
             @HeaderParam(ORIGIN) String origin) {

@@ -49,7 +49,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri, HttpServerRequest request) {
         if (request.response().headWritten()) {
-            // The HTTP layer answered already, e.g. 413 to a streamed body over the limit; nothing is left to say.
+            // The HTTP layer answered already (e.g. 413 to an HTTP/2 stream over the limit); nothing is left to say.
             LOG.debugf("Request ended after its answer was sent: %s", e.getClass().getName());
             return null;
         }

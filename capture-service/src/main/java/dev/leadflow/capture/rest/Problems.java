@@ -49,6 +49,12 @@ public final class Problems {
         return problem("unknown-form", "Unknown form", 404, "No form is registered under this formId");
     }
 
+    /** 429: a rate limit is used up; {@code Retry-After} tells when the budget frees. */
+    public static ProblemException rateLimited(String detail, long retryAfterSeconds) {
+        return new ProblemException(new Problem(TYPE_PREFIX + "rate-limited", "Too many requests", 429, detail,
+                null, null), Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     /** A problem for an HTTP-level failure (unknown path, wrong method, media type), as RFC 9457's about:blank. */
     public static Problem forStatus(int status, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);

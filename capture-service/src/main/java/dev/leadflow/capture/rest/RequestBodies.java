@@ -1,23 +1,40 @@
 package dev.leadflow.capture.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadflow.capture.CaptureConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Decodes request bodies into plain maps and lists for the parsers. Parse errors are reported without the
- * parser's message, which quotes the body (and so personal data).
+ * parser's message, which quotes the body (and so personal data). Bodies are read strictly: nesting is limited
+ * ({@code leadflow.capture.json.max-nesting-depth}), numbers to {@value #MAX_NUMBER_LENGTH} characters, and a
+ * repeated member name or anything after the document is refused rather than silently resolved (another parser in
+ * front of capture, a WAF say, may read the other value).
  */
 @ApplicationScoped
 public class RequestBodies {
 
-    private final ObjectMapper objectMapper;
+    /** Longer than any number the intake reads, short enough that no number costs parsing time. */
+    static final int MAX_NUMBER_LENGTH = 64;
 
-    RequestBodies(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+    private final ObjectMapper objectMapper;
+    private final int maxNestingDepth;
+
+    RequestBodies(ObjectMapper objectMapper, CaptureConfig config) {
+        this.maxNestingDepth = config.json().maxNestingDepth();
+        // A copy, so the limits apply to request bodies only (not to events or stored answers).
+        this.objectMapper = objectMapper.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.objectMapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(maxNestingDepth).maxNumberLength(MAX_NUMBER_LENGTH).build());
     }
 
     /** The members of a JSON object body. */
@@ -56,8 +73,12 @@ public class RequestBodies {
                 throw Problems.malformedBody("The body is empty; send a JSON document");
             }
             return json;
+        } catch (StreamConstraintsException e) {
+            throw Problems.malformedBody("The body exceeds a JSON limit: arrays and objects nested at most "
+                    + maxNestingDepth + " deep, numbers at most " + MAX_NUMBER_LENGTH + " characters");
         } catch (JsonProcessingException e) {
-            throw Problems.malformedBody("The body is not valid JSON");
+            throw Problems.malformedBody(e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
+                    ? "The body repeats a member name" : "The body is not valid JSON");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.leadflow.capture.touchpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.capture.CaptureConfig;
+import dev.leadflow.capture.abuse.RateLimits;
 import dev.leadflow.capture.idempotency.Answer;
 import dev.leadflow.capture.idempotency.IdempotencyKeys;
 import dev.leadflow.capture.idempotency.IdempotentRequests;
@@ -55,15 +56,17 @@ public class TouchpointResource {
     private final RequestBodies bodies;
     private final IdempotentRequests idempotent;
     private final ObjectMapper objectMapper;
+    private final RateLimits rateLimits;
     private final int maxBatchSize;
 
     TouchpointResource(TouchpointParser parser, TouchpointRecorder recorder, RequestBodies bodies,
-            IdempotentRequests idempotent, ObjectMapper objectMapper, CaptureConfig config) {
+            IdempotentRequests idempotent, ObjectMapper objectMapper, RateLimits rateLimits, CaptureConfig config) {
         this.parser = parser;
         this.recorder = recorder;
         this.bodies = bodies;
         this.idempotent = idempotent;
         this.objectMapper = objectMapper;
+        this.rateLimits = rateLimits;
         this.maxBatchSize = config.touchpoints().maxBatchSize();
     }
 
@@ -87,6 +90,8 @@ public class TouchpointResource {
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     @APIResponse(responseCode = "413", description = "Body or batch too large")
+    @APIResponse(responseCode = "429", description = "The client address used up its touchpoint budget; "
+            + "Retry-After gives the seconds until it frees")
     public Response record(String body, @Parameter(description = "Optional; a retry with the same key and body "
             + "within 24 h answers as the first request and records nothing new")
             @HeaderParam(IdempotentRequests.HEADER) String key) {
@@ -124,8 +129,10 @@ public class TouchpointResource {
                 throw Problems.tooLarge("A batch holds at most " + maxBatchSize + " touchpoints; this one holds "
                         + batch.size());
             }
+            rateLimits.admitTouchpoints(batch.size());
             validated = parser.parseBatch(batch);
         } else {
+            rateLimits.admitTouchpoints(1);
             validated = parser.parseOne((Map<String, ?>) decoded);
         }
         List<UUID> ids = recorder.record(validated.valueOrThrow(Problems::invalid));

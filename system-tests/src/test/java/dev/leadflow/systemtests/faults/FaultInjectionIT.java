@@ -68,6 +68,8 @@ class FaultInjectionIT {
     private static final List<ReportRow> REPORT = new CopyOnWriteArrayList<>();
     /** Keys of the records the poison scenario wrote: the only ones any dead-letter topic may hold. */
     private static final Set<String> POISON_KEYS = ConcurrentHashMap.newKeySet();
+    /** Every email, name and phone number the scenarios submitted: none may appear in any service's log. */
+    private static final PersonalDataInLogs PERSONAL_DATA = new PersonalDataInLogs();
     private static LeadflowSystem system;
 
     @BeforeAll
@@ -78,13 +80,19 @@ class FaultInjectionIT {
     @AfterAll
     static void stopSystemAndReport() throws IOException {
         if (system != null) {
-            system.close();
+            system.close(); // first, so every log is complete
         }
         String table = ReportRow.table(PROFILE, REPORT);
         System.out.println(table);
         Path report = Path.of("target/fault-injection-report.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, table);
+        if (system != null) {
+            assertThat(PERSONAL_DATA.findIn(system.logDirectory(), 20))
+                    .as("log lines of any service holding one of the " + PERSONAL_DATA.size()
+                            + " emails, names and phone numbers submitted")
+                    .isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "kill -9 {0}-service mid-stream")
@@ -230,6 +238,7 @@ class FaultInjectionIT {
             recoveries = fault.get();
             pause(PROFILE.leadOut());
             submissions = traffic.stop();
+            PERSONAL_DATA.add(traffic.tag(), traffic.personalData());
         }
         Instant deadline = Instant.now().plus(PROFILE.settle());
         ScenarioVerdict verdict = ScenarioVerdict.judge(name, submissions, TopicLedger.read(system.kafkaBootstrapServers()));

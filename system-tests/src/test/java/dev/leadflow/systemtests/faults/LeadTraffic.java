@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +51,7 @@ final class LeadTraffic implements AutoCloseable {
     private final Queue<Submission> submissions = new ConcurrentLinkedQueue<>();
     private final List<Submission> acceptedNewLeads = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Set<String> personalData = ConcurrentHashMap.newKeySet();
 
     LeadTraffic(URI capture, String tag, double ratePerSecond, Duration giveUpAfter) {
         this.capture = capture;
@@ -65,6 +68,16 @@ final class LeadTraffic implements AutoCloseable {
             submissions.add(submission);
             clients.execute(() -> send(submission));
         }, 0, periodMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** The tag every submitted email and name carries (phone numbers cannot). */
+    String tag() {
+        return tag;
+    }
+
+    /** Every email, name and phone number submitted so far, as sent and as published (E.164). */
+    Set<String> personalData() {
+        return Set.copyOf(personalData);
     }
 
     /** Stops sending new submissions and waits until every one sent so far is accepted or given up. */
@@ -109,14 +122,25 @@ final class LeadTraffic implements AutoCloseable {
 
     private Submission newLead(int n, boolean qualifying) {
         String visitor = tag + "-v" + n;
-        Map<String, Object> body = qualifying
-                ? Map.of("formId", "demo-request", "email", "vp." + tag + "." + n + "@enterprise-" + n % 7 + ".example",
-                        "firstName", "Vera", "lastName", "Lead" + n, "company", "Enterprise " + n % 7,
-                        "jobTitle", "VP Engineering", "companySize", "1000+", "country", "DE",
-                        "pageUrl", "https://www.example.com/pricing", "anonymousId", visitor)
-                : Map.of("formId", "newsletter", "email", "reader." + tag + "." + n + "@gmail.com",
-                        "jobTitle", "Student", "companySize", "1-10", "country", "BR",
-                        "pageUrl", "https://www.example.com/blog", "anonymousId", visitor);
+        Map<String, Object> body;
+        if (qualifying) {
+            // Names and phone are distinctive, so the suite can look for them in every service's log.
+            String phone = String.format("+49 30 2%07d", n % 10_000_000);
+            body = Map.ofEntries(Map.entry("formId", "demo-request"),
+                    Map.entry("email", "vp." + tag + "." + n + "@enterprise-" + n % 7 + ".example"),
+                    Map.entry("firstName", "Vera" + tag), Map.entry("lastName", "Lead" + tag + "n" + n),
+                    Map.entry("phone", phone), Map.entry("company", "Enterprise " + n % 7),
+                    Map.entry("jobTitle", "VP Engineering"), Map.entry("companySize", "1000+"),
+                    Map.entry("country", "DE"), Map.entry("pageUrl", "https://www.example.com/pricing"),
+                    Map.entry("anonymousId", visitor));
+            personalData.addAll(List.of((String) body.get("firstName"), (String) body.get("lastName"), phone,
+                    phone.replace(" ", "")));
+        } else {
+            body = Map.of("formId", "newsletter", "email", "reader." + tag + "." + n + "@gmail.com",
+                    "jobTitle", "Student", "companySize", "1-10", "country", "BR",
+                    "pageUrl", "https://www.example.com/blog", "anonymousId", visitor);
+        }
+        personalData.add((String) body.get("email"));
         return new Submission(n, qualifying ? Kind.QUALIFYING : Kind.COLD, "/api/v1/leads", json(body),
                 (String) body.get("email"), null);
     }
