@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String OPPORTUNITY_CREATED = "opportunity.created";
     public static final String OPPORTUNITY_WON = "opportunity.won";
     public static final String OPPORTUNITY_LOST = "opportunity.lost";
+    public static final String LEAD_DISQUALIFIED = "lead.disqualified";
     public static final String LEAD_ERASURE_REQUESTED = "lead.erasure-requested";
     public static final String LEAD_ERASED = "lead.erased";
 

@@ -10,7 +10,8 @@ import java.util.UUID;
  *
  * <p>Routing rules and account matching also read where the lead came from: {@code freeMailDomain} (as in
  * {@link LeadCaptured}; null when the producer does not say), the {@code formId} and {@code utm} of the capture, and
- * the fit {@code grade} if the scoring model gives one. All four may be null.
+ * the fit {@code grade} if the scoring model gives one. All four may be null. {@code touchpoints} summarises the
+ * lead's marketing history for the rep (null when the producer does not say).
  */
 public record LeadQualified(
         UUID eventId,
@@ -26,7 +27,8 @@ public record LeadQualified(
         Boolean freeMailDomain,
         String formId,
         Utm utm,
-        String grade) implements LeadflowEvent {
+        String grade,
+        TouchpointSummary touchpoints) implements LeadflowEvent {
 
     public static final String TYPE = EventTypes.LEAD_QUALIFIED;
     public static final String TOPIC = Topics.LEADS_QUALIFIED;
@@ -35,6 +37,14 @@ public record LeadQualified(
     public LeadQualified(UUID eventId, UUID leadId, UUID qualificationId, String modelVersion, int total,
             int threshold, LeadProfile profile, List<ScoreReason> reasons, Instant capturedAt, Instant qualifiedAt) {
         this(eventId, leadId, qualificationId, modelVersion, total, threshold, profile, reasons, capturedAt,
-                qualifiedAt, null, null, null, null);
+                qualifiedAt, null, null, null, null, null);
+    }
+
+    /** The event as it was before the touchpoint summary: it is absent (null). */
+    public LeadQualified(UUID eventId, UUID leadId, UUID qualificationId, String modelVersion, int total,
+            int threshold, LeadProfile profile, List<ScoreReason> reasons, Instant capturedAt, Instant qualifiedAt,
+            Boolean freeMailDomain, String formId, Utm utm, String grade) {
+        this(eventId, leadId, qualificationId, modelVersion, total, threshold, profile, reasons, capturedAt,
+                qualifiedAt, freeMailDomain, formId, utm, grade, null);
     }
 }

@@ -24,7 +24,11 @@ class EventJsonRoundTripTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123Z");
     private static final UUID LEAD = UUID.fromString("6f1c1f56-4a8e-4d7b-9d55-0b4a9d7e2c11");
     private static final LeadProfile PROFILE = new LeadProfile("ada@example.com", "Ada", "Lovelace",
-            "Analytical Engines", "VP Engineering", "+442071234567", "GB", "1000+", "software");
+            "Analytical Engines", "VP Engineering", "+442071234567", "GB", "1000+", "software", "ENG", "SW1A 1AA");
+    private static final TouchpointSummary TOUCHPOINTS = new TouchpointSummary(3, T0.minusSeconds(86_400), T0,
+            java.util.Map.of("page_view", 2, "form_submit", 1),
+            List.of(new TouchpointSummary.Recent("form_submit", "https://example.com/demo", "brand", T0),
+                    new TouchpointSummary.Recent("page_view", "https://example.com/pricing", null, T0.minusSeconds(60))));
     private static final List<ScoreReason> REASONS = List.of(
             new ScoreReason("vp-title", "fit", 30, "Job title is VP or above", "VP Engineering"),
             new ScoreReason("pricing-page", "engagement", 40, "Viewed the pricing page", "https://example.com/pricing",
@@ -50,11 +54,19 @@ class EventJsonRoundTripTest {
                 new LeadRouted(UUID.randomUUID(), LEAD, UUID.randomUUID(), "alice", "Alice Adams", OwnerType.REP,
                         "round-robin", "Round robin over 3 active reps", T0, T0.plusMillis(21), T0.plusMillis(40),
                         T0.plusSeconds(300), PROFILE, 100, REASONS),
+                new LeadQualified(UUID.randomUUID(), LEAD, UUID.randomUUID(), "demo-1", 100, 100, PROFILE, REASONS,
+                        T0, T0.plusMillis(21), false, "demo-request", new Utm("google", "cpc", "brand", null, null),
+                        "A1", TOUCHPOINTS),
+                new LeadRouted(UUID.randomUUID(), LEAD, UUID.randomUUID(), "bob", "Bob Brown", OwnerType.REP,
+                        "enterprise", "Reassigned after a missed first-contact SLA", T0, T0.plusMillis(21),
+                        T0.plusSeconds(400), T0.plusSeconds(700), PROFILE, 100, REASONS, "https://cal.example/bob",
+                        TOUCHPOINTS, 1, "alice"),
                 new LeadSlaBreached(UUID.randomUUID(), LEAD, "alice", T0, T0.plusSeconds(300), T0.plusSeconds(301)),
                 new LeadContacted(UUID.randomUUID(), LEAD, "alice", "phone", T0.plusSeconds(120)),
                 new OpportunityCreated(UUID.randomUUID(), LEAD, "opp-1", new BigDecimal("12000.00"), "EUR", T0),
                 new OpportunityWon(UUID.randomUUID(), LEAD, "opp-1", new BigDecimal("12000.00"), "EUR", T0),
                 new OpportunityLost(UUID.randomUUID(), LEAD, "opp-1", "budget", T0),
+                new LeadDisqualified(UUID.randomUUID(), LEAD, "alice", "no budget this year", T0),
                 new LeadErasureRequested(UUID.randomUUID(), LEAD, T0),
                 new LeadErased(UUID.randomUUID(), LEAD, "capture-service", T0));
     }
@@ -138,6 +150,23 @@ class EventJsonRoundTripTest {
 
         assertThat(touchpoint.channel()).isNull();
         assertThat(touchpoint.leadId()).isEqualTo(LEAD);
+    }
+
+    @Test
+    void readsARoutedLeadOfAnEarlierProducerAsAFirstRoutingWithoutSummary() throws Exception {
+        String json = """
+                {"eventId":"%s","leadId":"%s","qualificationId":"%s","ownerId":"alice","ownerType":"rep",
+                 "lead":{"email":"ada@example.com","country":"GB"},"score":100}"""
+                .formatted(UUID.randomUUID(), LEAD, UUID.randomUUID());
+
+        LeadRouted routed = MAPPER.readValue(json, LeadRouted.class);
+
+        assertThat(routed.reassignments()).isZero();
+        assertThat(routed.previousOwnerId()).isNull();
+        assertThat(routed.touchpoints()).isNull();
+        assertThat(routed.lead().region()).isNull();
+        assertThat(routed.lead().postalCode()).isNull();
+        assertThat(routed.lead().country()).isEqualTo("GB");
     }
 
     @Test
