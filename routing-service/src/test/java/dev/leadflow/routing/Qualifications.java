@@ -3,9 +3,12 @@ package dev.leadflow.routing;
 import dev.leadflow.events.LeadProfile;
 import dev.leadflow.events.LeadQualified;
 import dev.leadflow.events.ScoreReason;
+import dev.leadflow.events.TouchpointSummary;
+import dev.leadflow.events.Utm;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Test data: {@code lead.qualified} events as scoring-service publishes them. */
@@ -17,6 +20,15 @@ public final class Qualifications {
             new ScoreReason("job-title-seniority", "fit", 40, "senior job title", "VP Engineering"),
             new ScoreReason("company-size", "fit", 30, "large company", "1000+"),
             new ScoreReason("pricing-page-view", "engagement", 50, "viewed pricing", "/pricing"));
+
+    public static final Instant FIRST_TOUCH = Instant.parse("2026-11-20T09:00:00Z");
+    public static final TouchpointSummary TOUCHPOINTS = new TouchpointSummary(3, FIRST_TOUCH,
+            FIRST_TOUCH.plusSeconds(3600), Map.of("page_view", 2, "form_submit", 1),
+            List.of(new TouchpointSummary.Recent("form_submit", "https://leadflow.example/demo", "brand",
+                            FIRST_TOUCH.plusSeconds(3600)),
+                    new TouchpointSummary.Recent("page_view", "https://leadflow.example/pricing", null,
+                            FIRST_TOUCH.plusSeconds(60)),
+                    new TouchpointSummary.Recent("page_view", "https://leadflow.example/", null, FIRST_TOUCH)));
 
     private Qualifications() {
     }
@@ -30,7 +42,8 @@ public final class Qualifications {
     public static LeadQualified of(UUID leadId, LeadProfile profile) {
         Instant capturedAt = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
         return new LeadQualified(UUID.randomUUID(), leadId, UUID.randomUUID(), "demo-v1", 120, 100, profile, REASONS,
-                capturedAt, capturedAt.plusMillis(300));
+                capturedAt, capturedAt.plusMillis(300), false, "demo-request",
+                new Utm("google", "cpc", "brand", null, null), "A1", TOUCHPOINTS);
     }
 
     /** A VP at a large German company: the demo's dach-enterprise rule (weighted: alice 200, bob 100). */

@@ -103,11 +103,12 @@ public class LeadRouter {
         decisions.persist(new RoutingDecisionEntity(eventId, qualified.leadId(), qualified.qualificationId(),
                 owner.id(), owner.displayName(), owner.type(), decision.ruleId(), decision.reason(),
                 decision.candidates(), qualified.total(), qualified.capturedAt(), qualified.qualifiedAt(), routedAt,
-                slaDueAt, bookingLink, heldUntil, decision.explanation()));
+                slaDueAt, bookingLink, heldUntil, decision.explanation(), qualified));
         outbox.add(LeadRouted.TOPIC, LeadRouted.TYPE, qualified.leadId().toString(), new LeadRouted(eventId,
                 qualified.leadId(), qualified.qualificationId(), owner.id(), owner.displayName(), owner.type(),
                 decision.ruleId(), decision.reason(), qualified.capturedAt(), qualified.qualifiedAt(), routedAt,
-                slaDueAt, qualified.profile(), qualified.total(), scoreReasons, bookingLink));
+                slaDueAt, qualified.profile(), qualified.total(), scoreReasons, bookingLink, qualified.touchpoints(), 0,
+                null));
         routedEvents.fire(new LeadRoutedLocally(owner.type()));
         LOG.infof("Routed lead %s (qualification %s) to %s %s by %s (model v%d)", qualified.leadId(),
                 qualified.qualificationId(), owner.type(), owner.id(), decision.ruleId(),
@@ -116,8 +117,8 @@ public class LeadRouter {
 
     private static Lead leadOf(LeadQualified qualified) {
         LeadProfile profile = qualified.profile();
-        // Region and postal code are not captured yet: territories on them match nothing until they are.
-        return new Lead(profile.email(), profile.company(), profile.jobTitle(), profile.country(), null, null,
+        return new Lead(profile.email(), profile.company(), profile.jobTitle(), profile.country(), profile.region(),
+                profile.postalCode(),
                 profile.companySize(), profile.industry(), qualified.total(), qualified.grade(), qualified.formId(),
                 qualified.utm() == null ? null : qualified.utm().source(),
                 qualified.utm() == null ? null : qualified.utm().medium(),

@@ -1,6 +1,9 @@
 package dev.leadflow.routing.repository;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.orm.JsonFormat;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import org.hibernate.type.descriptor.WrapperOptions;
@@ -9,14 +12,17 @@ import org.hibernate.type.format.FormatMapper;
 import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 
 /**
- * JSON columns (the decision's explanation) get their own mapper, independent of the REST one, so a change to how
- * the API renders JSON can never change what is stored.
+ * JSON columns (the decision's explanation, the routed lead) get their own mapper, independent of the REST one, so
+ * a change to how the API renders JSON can never change what is stored. Instants are stored as ISO-8601 text.
  */
 @JsonFormat
 @PersistenceUnitExtension
 public class DatabaseJsonFormat implements FormatMapper {
 
-    private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper());
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 
     @Override
     public <T> T fromString(CharSequence json, JavaType<T> javaType, WrapperOptions options) {

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.leadflow.events.LeadQualified;
 import dev.leadflow.routing.decision.Explanation;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,9 @@ public class RoutingDecisionEntity {
     private Integer modelVersion;
     @JdbcTypeCode(SqlTypes.JSON)
     private Explanation explanation;
+    /** The event this decision routed; null only for decisions made before it was stored. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private LeadQualified qualifiedLead;
 
     protected RoutingDecisionEntity() {
     }
@@ -47,7 +51,7 @@ public class RoutingDecisionEntity {
     public RoutingDecisionEntity(UUID id, UUID leadId, UUID qualificationId, String ownerId, String ownerName,
             String ownerType, String ruleId, String reason, List<String> candidates, int score, Instant capturedAt,
             Instant qualifiedAt, Instant routedAt, Instant slaDueAt, String ownerBookingLink, Instant heldUntil,
-            Explanation explanation) {
+            Explanation explanation, LeadQualified qualifiedLead) {
         this.id = id;
         this.leadId = leadId;
         this.qualificationId = qualificationId;
@@ -66,6 +70,7 @@ public class RoutingDecisionEntity {
         this.heldUntil = heldUntil;
         this.modelVersion = explanation.modelVersion();
         this.explanation = explanation;
+        this.qualifiedLead = qualifiedLead;
     }
 
     public UUID getId() {
@@ -139,5 +144,10 @@ public class RoutingDecisionEntity {
     /** Null only for decisions made before explanations were stored. */
     public Explanation getExplanation() {
         return explanation;
+    }
+
+    /** The lead.qualified event this decision routed; null only for decisions made before it was stored. */
+    public LeadQualified getQualifiedLead() {
+        return qualifiedLead;
     }
 }
