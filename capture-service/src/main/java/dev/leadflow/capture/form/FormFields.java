@@ -31,7 +31,8 @@ public final class FormFields {
     private static Map<String, List<String>> spellings() {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (String name : List.of("email", "formId", "firstName", "lastName", "company", "jobTitle", "phone",
-                "country", "companySize", "industry", "consentMarketing", "consentTextVersion")) {
+                "country", "region", "postalCode", "companySize", "industry", "consentMarketing",
+                "consentTextVersion")) {
             fields.put(name, List.of(name));
         }
         for (String utm : List.of("Source", "Medium", "Campaign", "Term", "Content")) {

@@ -25,8 +25,15 @@ public record KnownLead(LeadProfile profile, MarketingConsent consent) {
                 either(next.phone(), known.phone()),
                 either(next.country(), known.country()),
                 either(next.companySize(), known.companySize()),
-                either(next.industry(), known.industry()));
+                either(next.industry(), known.industry()),
+                // A new country makes the known region and postal code meaningless, unless restated.
+                either(next.region(), sameCountry(known, next) ? known.region() : null),
+                either(next.postalCode(), sameCountry(known, next) ? known.postalCode() : null));
         return new KnownLead(merged, later.consent != null ? later.consent : consent);
+    }
+
+    private static boolean sameCountry(LeadProfile known, LeadProfile next) {
+        return next.country() == null || next.country().equals(known.country());
     }
 
     private static String either(String stated, String known) {

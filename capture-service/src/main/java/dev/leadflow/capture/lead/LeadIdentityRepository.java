@@ -39,7 +39,8 @@ public class LeadIdentityRepository {
                     ON CONFLICT (email) DO UPDATE
                         SET last_captured_at = clock_timestamp(), submissions = lead_identity.submissions + 1
                     RETURNING lead_id, (xmax = 0) AS inserted, first_name, last_name, company, job_title, phone,
-                        country, company_size, industry, consent_marketing, consent_text_version, consented_at""")) {
+                        country, company_size, industry, region, postal_code, consent_marketing, consent_text_version,
+                        consented_at""")) {
                 upsert.setString(1, email);
                 upsert.setObject(2, candidate);
                 try (ResultSet row = upsert.executeQuery()) {
@@ -57,7 +58,7 @@ public class LeadIdentityRepository {
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE lead_identity SET first_name = ?, last_name = ?, company = ?, job_title = ?, phone = ?,
                         country = ?, company_size = ?, industry = ?, consent_marketing = ?, consent_text_version = ?,
-                        consented_at = ?
+                        consented_at = ?, region = ?, postal_code = ?
                     WHERE email = ?""")) {
                 LeadProfile profile = lead.profile();
                 update.setString(1, profile.firstName());
@@ -79,7 +80,9 @@ public class LeadIdentityRepository {
                     update.setObject(11, consent.consentedAt() == null ? null
                             : consent.consentedAt().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
                 }
-                update.setString(12, profile.email());
+                update.setString(12, profile.region());
+                update.setString(13, profile.postalCode());
+                update.setString(14, profile.email());
                 update.executeUpdate();
             }
         });
@@ -88,7 +91,8 @@ public class LeadIdentityRepository {
     private static KnownLead known(String email, ResultSet row) throws SQLException {
         LeadProfile profile = new LeadProfile(email, row.getString("first_name"), row.getString("last_name"),
                 row.getString("company"), row.getString("job_title"), row.getString("phone"), row.getString("country"),
-                row.getString("company_size"), row.getString("industry"));
+                row.getString("company_size"), row.getString("industry"), row.getString("region"),
+                row.getString("postal_code"));
         Boolean granted = row.getObject("consent_marketing", Boolean.class);
         OffsetDateTime consentedAt = row.getObject("consented_at", OffsetDateTime.class);
         MarketingConsent consent = granted == null ? null : new MarketingConsent(granted,

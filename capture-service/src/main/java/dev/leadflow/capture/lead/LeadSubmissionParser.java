@@ -7,6 +7,8 @@ import dev.leadflow.capture.validation.EmailAddress;
 import dev.leadflow.capture.validation.FieldError;
 import dev.leadflow.capture.validation.FieldReader;
 import dev.leadflow.capture.validation.PhoneNumbers;
+import dev.leadflow.capture.validation.PostalCodes;
+import dev.leadflow.capture.validation.Regions;
 import dev.leadflow.capture.validation.UtmFields;
 import dev.leadflow.capture.validation.Validated;
 import dev.leadflow.capture.validation.Values;
@@ -32,6 +34,7 @@ public final class LeadSubmissionParser {
     public static final int MAX_INDUSTRY_LENGTH = 100;
     public static final int MAX_COUNTRY_LENGTH = 100;
     public static final int MAX_CONSENT_TEXT_VERSION_LENGTH = 64;
+    public static final int MAX_REGION_LENGTH = 16;
 
     static final Pattern ANONYMOUS_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -55,8 +58,17 @@ public final class LeadSubmissionParser {
         String formId = in.field("formId").required()
                 .matches(FormDefinitionParser.FORM_ID, "must be 1 to 64 letters, digits, '_' or '-'").value();
         // The country first: a phone number without an international prefix is read as one of that country.
-        String country = in.field("country").maxLength(MAX_COUNTRY_LENGTH)
+        String statedCountry = in.field("country").maxLength(MAX_COUNTRY_LENGTH)
                 .parse(Countries::alpha2, "country", "must be a country: an ISO 3166-1 code or an English name");
+        Regions.Region region = in.field("region").maxLength(MAX_REGION_LENGTH)
+                .parse(Regions::read, "region", "must be an ISO 3166-2 subdivision code, e.g. CA or US-CA");
+        if (region != null && region.country() != null && statedCountry != null
+                && !region.country().equals(statedCountry)) {
+            in.reject("region", "regionInCountry", "must be a subdivision of the country " + statedCountry);
+            region = null;
+        }
+        // A prefixed region names the country when the form has no country field.
+        String country = statedCountry == null && region != null ? region.country() : statedCountry;
         LeadProfile profile = new LeadProfile(
                 email,
                 text(in, "firstName", MAX_NAME_LENGTH),
@@ -71,7 +83,11 @@ public final class LeadSubmissionParser {
                 in.field("companySize").maxLength(MAX_COMPANY_SIZE_LENGTH)
                         .parse(CompanySizes::band, "companySize",
                                 "must be a head count or range, e.g. 50, 201-500 or 1000+"),
-                text(in, "industry", MAX_INDUSTRY_LENGTH));
+                text(in, "industry", MAX_INDUSTRY_LENGTH),
+                region == null ? null : region.subdivision(),
+                in.field("postalCode").maxLength(PostalCodes.MAX_LENGTH)
+                        .parse(PostalCodes::normalise, "postalCode",
+                                "must be a postal code: letters and digits, with single spaces or hyphens between"));
         Boolean consent = in.field("consentMarketing")
                 .parse(Values::bool, "boolean", "must be true/false, on/off, 1/0 or yes/no");
         String consentTextVersion = text(in, "consentTextVersion", MAX_CONSENT_TEXT_VERSION_LENGTH);

@@ -72,4 +72,31 @@ class KnownLeadTest {
 
         assertThat(merged.consent()).isEqualTo(new MarketingConsent(true, "v2", TUESDAY));
     }
+
+    @Test
+    void keepsRegionAndPostalCodeWhileTheCountryStaysTheSame() {
+        LeadProfile known = new LeadProfile("ada@example.com", null, null, null, null, null, "US", null, null, "CA",
+                "94103");
+        LeadProfile later = new LeadProfile("ada@example.com", "Ada", null, null, null, null, "US", null, null, null,
+                null);
+
+        KnownLead merged = new KnownLead(known, null).updatedBy(new KnownLead(later, null));
+
+        assertThat(merged.profile().region()).isEqualTo("CA");
+        assertThat(merged.profile().postalCode()).isEqualTo("94103");
+    }
+
+    @Test
+    void dropsRegionAndPostalCodeOfAnotherCountryWhenTheCountryChanges() {
+        LeadProfile known = new LeadProfile("ada@example.com", null, null, null, null, null, "US", null, null, "CA",
+                "94103");
+        LeadProfile moved = new LeadProfile("ada@example.com", null, null, null, null, null, "DE", null, null, null,
+                "10115");
+
+        KnownLead merged = new KnownLead(known, null).updatedBy(new KnownLead(moved, null));
+
+        assertThat(merged.profile().country()).isEqualTo("DE");
+        assertThat(merged.profile().region()).isNull();
+        assertThat(merged.profile().postalCode()).isEqualTo("10115");
+    }
 }

@@ -112,7 +112,7 @@ class LeadIntakeTest {
         String email = uniqueEmail();
         String leadId = postJson(Map.of("email", email, "formId", "webinar", "firstName", "Ada",
                 "company", "Analytical Engines", "country", "Germany", "companySize", "201-500",
-                "consentMarketing", true, "consentTextVersion", "v1"));
+                "consentMarketing", true, "consentTextVersion", "v1", "region", "de-by", "postalCode", " 80331 "));
         LeadCaptured first = objectMapper.readValue(awaitSingleEvent(leadId).value(), LeadCaptured.class);
 
         assertThat(postJson(Map.of("email", email, "formId", "demo-request", "phone", "+44 20 7946 0958",
@@ -122,8 +122,10 @@ class LeadIntakeTest {
                 .until(() -> events(leadId), e -> e.size() == 2)
                 .stream().filter(LeadCaptured::returning).findFirst().orElseThrow();
         assertThat(second.formId()).isEqualTo("demo-request");
+        assertThat(first.profile().region()).isEqualTo("BY");
+        assertThat(first.profile().postalCode()).isEqualTo("80331");
         assertThat(second.profile()).isEqualTo(new LeadProfile(email, "Ada", null, "Analytical Engines", null,
-                "+442079460958", "DE", "201-500", null));
+                "+442079460958", "DE", "201-500", null, "BY", "80331"));
         assertThat(second.consentMarketing()).isTrue();
         assertThat(second.consentTextVersion()).isEqualTo("v1");
         assertThat(second.consentedAt()).isEqualTo(first.capturedAt());

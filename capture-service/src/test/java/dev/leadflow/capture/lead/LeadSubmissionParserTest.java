@@ -164,6 +164,50 @@ class LeadSubmissionParserTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {"ca | - | CA | -", "US-CA | - | CA | US", "us-ca | US | CA | US",
+            " by | DE | BY | DE", "GB-ENG | GB | ENG | GB", "FR-75C | - | 75C | FR"})
+    void readsRegionsAsIsoSubdivisionCodesAndTakesTheCountryFromTheirPrefix(String region, String country,
+            String subdivision, String publishedCountry) {
+        Map<String, Object> fields = new HashMap<>(Map.of("email", "ada@example.com", "formId", "demo", "region", region));
+        if (country != null) {
+            fields.put("country", country);
+        }
+
+        LeadSubmission lead = valid(fields);
+
+        assertThat(lead.profile().region()).isEqualTo(subdivision);
+        assertThat(lead.profile().country()).isEqualTo(publishedCountry);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"California", "XX-CA", "US-", "-CA", "US-CALI", "C A", "US_CA"})
+    void rejectsRegionsThatAreNoSubdivisionCode(String region) {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "region", region)))
+                .extracting(FieldError::field, FieldError::rule).containsExactly(tuple("region", "region"));
+    }
+
+    @Test
+    void rejectsARegionOfAnotherCountryThanTheOneStated() {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "country", "DE", "region", "US-CA")))
+                .containsExactly(new FieldError("region", "regionInCountry", "must be a subdivision of the country DE"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"sw1a  1aa | SW1A 1AA", " 10115 | 10115", "94103-1234 | 94103-1234",
+            "k1a 0b1 | K1A 0B1", "1011 AB | 1011 AB"})
+    void normalisesPostalCodes(String postalCode, String published) {
+        assertThat(valid(Map.of("email", "ada@example.com", "formId", "demo", "postalCode", postalCode)).profile()
+                .postalCode()).isEqualTo(published);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "10115!", "-10115", "10115-", "1  -2", "1234567890123", "10115/2"})
+    void rejectsWhatIsNoPostalCode(String postalCode) {
+        assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "postalCode", postalCode)))
+                .extracting(FieldError::field).containsExactly("postalCode");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"XX", "Germania", "1", "Atlantis"})
     void rejectsWhatNamesNoCountry(String country) {
         assertThat(errors(Map.of("email", "ada@example.com", "formId", "demo", "country", country)))
@@ -260,7 +304,8 @@ class LeadSubmissionParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"firstName", "lastName", "company", "jobTitle", "phone", "country", "companySize",
+    @ValueSource(strings = {"firstName", "lastName", "company", "jobTitle", "phone", "country", "region",
+            "postalCode", "companySize",
             "industry", "consentMarketing", "consentTextVersion", "utmSource", "utm_source", "utmMedium", "utm_medium",
             "utmCampaign", "utm_campaign", "utmTerm", "utm_term", "utmContent", "utm_content", "pageUrl", "referrer",
             "anonymousId", "redirectUrl"})
