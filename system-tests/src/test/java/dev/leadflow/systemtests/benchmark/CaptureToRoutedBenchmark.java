@@ -2,6 +2,7 @@ package dev.leadflow.systemtests.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.events.LeadRouted;
+import dev.leadflow.events.LeadScored;
 import dev.leadflow.events.Topics;
 import dev.leadflow.systemtests.LeadflowSystem;
 import java.net.URI;
@@ -25,9 +26,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Drives the running system over HTTP at fixed rates (open loop: requests leave on schedule whatever the answers
- * do) with qualifying leads, and prints per rate: accepted leads/s, HTTP latency, capture -> routed latency from
- * the events' own timestamps, lost and duplicated leads, and the raw Kafka floor through the same number of hops
- * measured in the same run on the same broker.
+ * do) with qualifying leads, and prints per rate: accepted leads/s, HTTP latency, capture -> scored and capture ->
+ * routed latency from the events' own timestamps, how long scoring and routing needed after the last request to
+ * catch up (a growing lag shows here), how soon after its 202 the public routing-status shows a sampled lead's owner
+ * (what a thank-you page waits for), lost and duplicated leads, and the raw Kafka floor through the same number of
+ * hops measured in the same run on the same broker.
  *
  * <pre>./mvnw -B -DskipTests -Pbenchmark verify -pl system-tests -am [-Dbenchmark.rates=50,100,200,1000 -Dbenchmark.seconds=30]</pre>
  */
@@ -39,6 +42,11 @@ public final class CaptureToRoutedBenchmark {
     private static final int CEILING_CLIENTS = 16;
     /** About the size of a {@code lead.captured} event with a full profile. */
     private static final int LEAD_CAPTURED_BYTES = 900;
+    /** Rates up to this one also measure routing-status after the 202 (the goal is for the lower rate). */
+    private static final int STATUS_MAX_RATE = 100;
+    /** Every n-th lead of such a rate is followed on routing-status, polled every {@link #STATUS_POLL_MILLIS}. */
+    private static final int STATUS_SAMPLE_EVERY = 5;
+    private static final int STATUS_POLL_MILLIS = 10;
 
     private CaptureToRoutedBenchmark() {
     }
@@ -59,21 +67,27 @@ public final class CaptureToRoutedBenchmark {
                 Latencies floor = new KafkaFloor(system.kafkaBootstrapServers(), KAFKA_HOPS).measure(rate, seconds);
                 Result result = drive(system, http, rate, seconds);
                 rows.add(String.format(Locale.ROOT,
-                        "| %d | %d | %.0f | %.1f / %.1f | %.0f / %.0f / %.0f | %d | %d | %.1f / %.1f / %.1f |",
+                        "| %d | %d | %.0f | %.1f / %.1f | %.0f / %.0f | %.0f / %.0f / %.0f | %.1f / %.1f | %s | %d | %d"
+                                + " | %.1f / %.1f / %.1f |",
                         rate, result.sent, result.accepted / (double) seconds,
                         result.http.percentile(50), result.http.percentile(99),
+                        result.captureToScored.percentile(50), result.captureToScored.percentile(99),
                         result.captureToRouted.percentile(50), result.captureToRouted.percentile(99),
-                        result.captureToRouted.max(), result.lost, result.duplicated,
-                        floor.percentile(50), floor.percentile(99), floor.max()));
+                        result.captureToRouted.max(), result.scoredDrainSeconds, result.routedDrainSeconds,
+                        result.status.count() == 0 ? "-" : String.format(Locale.ROOT, "%.0f / %.0f (%d)",
+                                result.status.percentile(50), result.status.percentile(99), result.status.count()),
+                        result.lost, result.duplicated, floor.percentile(50), floor.percentile(99), floor.max()));
             }
             ceilings.addAll(ceilings(system, http));
         }
         System.out.println();
         System.out.printf("Leadflow capture -> routed benchmark (%d s per rate, %d cores)%n", seconds,
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("| target leads/s | sent | accepted leads/s | HTTP p50 / p99 ms | capture->routed p50 / p99 / max ms"
-                + " | lost | duplicated | Kafka floor (" + KAFKA_HOPS + " hops) p50 / p99 / max ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| target leads/s | sent | accepted leads/s | HTTP p50 / p99 ms | capture->scored p50 / p99 ms"
+                + " | capture->routed p50 / p99 / max ms | caught up after last request: scored / routed s"
+                + " | routing-status owner after 202 p50 / p99 ms (leads) | lost | duplicated | Kafka floor ("
+                + KAFKA_HOPS + " hops) p50 / p99 / max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.println();
         System.out.printf("Ceilings (%d s each, %d clients, measured last, in the same run)%n", CEILING_SECONDS,
@@ -111,21 +125,25 @@ public final class CaptureToRoutedBenchmark {
                 throughput.latencies().percentile(50), throughput.latencies().percentile(99), throughput.unexpected());
     }
 
-    private record Result(int sent, int accepted, Latencies http, Latencies captureToRouted, int lost, int duplicated) {
+    private record Result(int sent, int accepted, Latencies http, Latencies captureToScored, Latencies captureToRouted,
+            double scoredDrainSeconds, double routedDrainSeconds, Latencies status, int lost, int duplicated) {
     }
 
     private static Result drive(LeadflowSystem system, HttpClient http, int rate, int seconds) throws Exception {
         AtomicBoolean listening = new AtomicBoolean(true);
+        Map<String, Double> scoredLatency = new ConcurrentHashMap<>();
         Map<String, Double> routedLatency = new ConcurrentHashMap<>();
         Map<String, Integer> routedRecords = new ConcurrentHashMap<>();
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread listener = new Thread(() -> listen(system.kafkaBootstrapServers(), listening, ready, routedLatency,
-                routedRecords), "routed-listener");
+        Thread listener = new Thread(() -> listen(system.kafkaBootstrapServers(), listening, ready, scoredLatency,
+                routedLatency, routedRecords), "pipeline-listener");
         listener.start();
         ready.get(60, TimeUnit.SECONDS);
 
         ConcurrentLinkedQueue<Double> httpLatencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Double> statusLatencies = new ConcurrentLinkedQueue<>();
+        URI routingStatus = system.url("routing");
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         URI leads = system.url("capture").resolve("/api/v1/leads");
         String run = Long.toString(System.nanoTime(), 36);
@@ -141,36 +159,74 @@ public final class CaptureToRoutedBenchmark {
             HttpRequest request = HttpRequest.newBuilder(leads).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(qualifyingLead(run, n))).build();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            boolean followStatus = rate <= STATUS_MAX_RATE && n % STATUS_SAMPLE_EVERY == 0;
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
                 httpLatencies.add((System.nanoTime() - due) / 1_000_000.0);
-                if (failure == null && response.statusCode() == 202) {
-                    accepted.add(leadId(response.body()));
+                if (response.statusCode() != 202) {
+                    return CompletableFuture.completedFuture(null);
                 }
-                return null;
-            }));
+                String leadId = leadId(response.body());
+                accepted.add(leadId);
+                return followStatus ? ownerShown(http, routingStatus, leadId, System.nanoTime(), statusLatencies)
+                        : CompletableFuture.completedFuture(null);
+            }).handle((ignored, failure) -> null));
         }
+        long lastRequest = System.nanoTime();
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        double scoredDrain = Double.NaN;
+        double routedDrain = Double.NaN;
         long drainDeadline = System.currentTimeMillis() + 60_000;
-        while (!routedLatency.keySet().containsAll(accepted) && System.currentTimeMillis() < drainDeadline) {
-            Thread.sleep(200);
+        while (System.currentTimeMillis() < drainDeadline && (Double.isNaN(scoredDrain) || Double.isNaN(routedDrain))) {
+            double sinceLastRequest = (System.nanoTime() - lastRequest) / 1e9;
+            if (Double.isNaN(scoredDrain) && scoredLatency.keySet().containsAll(accepted)) {
+                scoredDrain = sinceLastRequest;
+            }
+            if (Double.isNaN(routedDrain) && routedLatency.keySet().containsAll(accepted)) {
+                routedDrain = sinceLastRequest;
+            }
+            Thread.sleep(50);
         }
         Thread.sleep(2000); // late duplicates, if any, would arrive now
         listening.set(false);
         listener.join(10_000);
         int lost = (int) accepted.stream().filter(id -> !routedLatency.containsKey(id)).count();
         double[] routed = accepted.stream().filter(routedLatency::containsKey).mapToDouble(routedLatency::get).toArray();
+        double[] scored = accepted.stream().filter(scoredLatency::containsKey).mapToDouble(scoredLatency::get).toArray();
         return new Result(total, accepted.size(), Latencies.of(httpLatencies.stream().mapToDouble(d -> d).toArray()),
-                Latencies.of(routed), lost,
+                Latencies.of(scored), Latencies.of(routed), scoredDrain, routedDrain,
+                Latencies.of(statusLatencies.stream().mapToDouble(d -> d).toArray()), lost,
                 accepted.stream().mapToInt(id -> Math.max(0, routedRecords.getOrDefault(id, 0) - 1)).sum());
     }
 
+    /**
+     * Polls the public routing-status of a lead, as a thank-you page would, until it names the owner, and records
+     * the milliseconds since the 202; gives up after 10 s (the lead then counts in no percentile).
+     */
+    private static CompletableFuture<Void> ownerShown(HttpClient http, URI routing, String leadId, long acceptedAt,
+            ConcurrentLinkedQueue<Double> latencies) {
+        HttpRequest poll = HttpRequest.newBuilder(routing.resolve("/api/v1/leads/" + leadId + "/routing-status"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        return http.sendAsync(poll, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if (response.statusCode() == 200 && response.body().contains("\"routed\":true")) {
+                latencies.add((System.nanoTime() - acceptedAt) / 1_000_000.0);
+                return CompletableFuture.completedFuture(null);
+            }
+            if (System.nanoTime() - acceptedAt > TimeUnit.SECONDS.toNanos(10)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(STATUS_POLL_MILLIS, TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> ownerShown(http, routing, leadId, acceptedAt, latencies));
+        });
+    }
+
     private static void listen(String bootstrapServers, AtomicBoolean listening, CompletableFuture<Void> ready,
-            Map<String, Double> routedLatency, Map<String, Integer> routedRecords) {
+            Map<String, Double> scoredLatency, Map<String, Double> routedLatency, Map<String, Integer> routedRecords) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.LEADS_ROUTED));
+            consumer.subscribe(List.of(Topics.LEADS_SCORED, Topics.LEADS_ROUTED));
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));
             }
@@ -178,8 +234,17 @@ public final class CaptureToRoutedBenchmark {
             ready.complete(null);
             while (listening.get()) {
                 for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.topic().equals(Topics.LEADS_SCORED)) {
+                        LeadScored scored = JSON.readValue(record.value(), LeadScored.class);
+                        scoredLatency.putIfAbsent(scored.leadId().toString(),
+                                Duration.between(scored.capturedAt(), scored.scoredAt()).toNanos() / 1_000_000.0);
+                        continue;
+                    }
                     LeadRouted routed = JSON.readValue(record.value(), LeadRouted.class);
                     String leadId = routed.leadId().toString();
+                    if (routed.reassignments() > 0) {
+                        continue; // a reassignment after a missed SLA is not a second routing
+                    }
                     routedRecords.merge(leadId, 1, Integer::sum);
                     routedLatency.putIfAbsent(leadId,
                             Duration.between(routed.capturedAt(), routed.routedAt()).toNanos() / 1_000_000.0);
