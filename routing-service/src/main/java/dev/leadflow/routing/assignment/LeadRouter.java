@@ -115,7 +115,8 @@ public class LeadRouter {
                 decision.explanation().modelVersion());
     }
 
-    private static Lead leadOf(LeadQualified qualified) {
+    /** What the engine knows of a qualified lead; also how a simulation replays a stored one. */
+    public static Lead leadOf(LeadQualified qualified) {
         LeadProfile profile = qualified.profile();
         return new Lead(profile.email(), profile.company(), profile.jobTitle(), profile.country(), profile.region(),
                 profile.postalCode(),

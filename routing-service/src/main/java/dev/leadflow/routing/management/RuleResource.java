@@ -1,0 +1,90 @@
+package dev.leadflow.routing.management;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/routing/rules}: the routing model's rules, each change stored as a new model version (see {@link ModelItems}).
+ * Reading needs role {@code leadflow-viewer} or {@code leadflow-admin}, changing needs {@code leadflow-admin}.
+ */
+@Path("/api/v1/routing/rules")
+@Tag(name = "Routing model")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleResource {
+
+    private final ModelItems items;
+    private final JsonWebToken token;
+
+    RuleResource(ModelItems items, JsonWebToken token) {
+        this.items = items;
+        this.token = token;
+    }
+
+    @GET
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(summary = "The rules in evaluation order, of the current model version: {version, items}")
+    public Response list() {
+        return items.list(ModelCollection.RULES);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace the whole ordered rule list (evaluated in this order, first match wins)",
+            description = "The body is a JSON array of rules, or the {version, items} a GET returned. The whole "
+                    + "resulting model is checked: 400 names the rule and field. If-Match with an older version: 412.")
+    @APIResponse(responseCode = "400", description = "A rule or the resulting model breaks a rule")
+    @APIResponse(responseCode = "412", description = "If-Match names an older model version")
+    public Response replaceAll(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return items.replaceAll(ModelCollection.RULES, body, ifMatch, Roles.actor(token));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
+    @Operation(summary = "One rule, with the model version")
+    @APIResponse(responseCode = "404", description = "No rule with this id")
+    public Response get(@PathParam("id") String id) {
+        return items.get(ModelCollection.RULES, id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create (201, appended last) or replace (200, in place) a rule; stores a new model version",
+            description = "The body is the rule as in the model document (id optional, must match the path; version "
+                    + "ignored). The whole resulting model is checked: 400 names the item and field. If-Match with "
+                    + "an older version: 412.")
+    @APIResponse(responseCode = "400", description = "The rule or the resulting model breaks a rule")
+    @APIResponse(responseCode = "412", description = "If-Match names an older model version")
+    public Response put(@PathParam("id") String id, String body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return items.put(ModelCollection.RULES, id, body, ifMatch, Roles.actor(token));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a rule; stores a new model version")
+    @APIResponse(responseCode = "404", description = "No rule with this id")
+    @APIResponse(responseCode = "409", description = "Other items still refer to it (each named)")
+    @APIResponse(responseCode = "412", description = "If-Match names an older model version")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return items.delete(ModelCollection.RULES, id, ifMatch, Roles.actor(token));
+    }
+}
