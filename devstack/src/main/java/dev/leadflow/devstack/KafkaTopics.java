@@ -35,20 +35,38 @@ public final class KafkaTopics {
      * null {@code ceType} sends a record without CloudEvents headers.
      */
     public static void send(String bootstrapServers, String topic, String key, String value, String ceType, String ceId) {
+        sendAll(bootstrapServers, topic, List.of(new Outgoing(key, value, ceType, ceId)));
+    }
+
+    /** A record to send: key, value and the CloudEvents type and id (see {@link #send}). */
+    public record Outgoing(String key, String value, String ceType, String ceId) {
+    }
+
+    /**
+     * Sends the records in one go, as a producer with a backlog would (they reach the broker in few requests and a
+     * consumer in few polls), in order, and waits until the broker acknowledged all of them.
+     */
+    public static void sendAll(String bootstrapServers, String topic, List<Outgoing> records) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            if (ceType != null) {
-                record.headers().add(header("ce_specversion", "1.0"));
-                record.headers().add(header("ce_type", ceType));
-                record.headers().add(header("ce_source", "/leadflow/test"));
-                if (ceId != null) {
-                    record.headers().add(header("ce_id", ceId));
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (Outgoing outgoing : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, outgoing.key(), outgoing.value());
+                if (outgoing.ceType() != null) {
+                    record.headers().add(header("ce_specversion", "1.0"));
+                    record.headers().add(header("ce_type", outgoing.ceType()));
+                    record.headers().add(header("ce_source", "/leadflow/test"));
+                    if (outgoing.ceId() != null) {
+                        record.headers().add(header("ce_id", outgoing.ceId()));
+                    }
+                    record.headers().add(header("content-type", "application/json"));
                 }
-                record.headers().add(header("content-type", "application/json"));
+                sent.add(producer.send(record));
             }
-            producer.send(record).get();
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while sending to " + topic, e);

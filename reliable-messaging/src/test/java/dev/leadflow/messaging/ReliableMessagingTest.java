@@ -35,6 +35,8 @@ class ReliableMessagingTest {
     EntityManager entityManager;
     @Inject
     Outbox outbox;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -82,6 +84,33 @@ class ReliableMessagingTest {
     }
 
     @Test
+    void processesABacklogInBatchesAndDeadLettersOnlyTheEventThatFailsInProcessing() throws Exception {
+        double batchesBefore = batches();
+        List<LeadCaptured> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            backlog.add(captured(UUID.randomUUID(), i == 120 ? TestConsumer.FAILS_IN_PROCESSING : "Ada"));
+        }
+        // One key, one partition: the batch keeps their order, and the failing event sits in the middle of it.
+        String key = UUID.randomUUID().toString();
+        KafkaTopics.sendAll(bootstrapServers, Topics.LEADS_CAPTURED, backlog.stream()
+                .map(event -> new KafkaTopics.Outgoing(key, json(event), LeadCaptured.TYPE, event.eventId().toString()))
+                .toList());
+
+        for (int i = 0; i < backlog.size(); i++) {
+            UUID leadId = backlog.get(i).leadId();
+            long expected = i == 120 ? 0 : 1;
+            await().atMost(Duration.ofSeconds(30)).until(() -> countSeen(leadId) == expected);
+        }
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(Topics.LEADS_CAPTURED + Topics.DEAD_LETTER_SUFFIX, key), r -> !r.isEmpty());
+        assertThat(dead).extracting(r -> header(r, "dead-letter-reason"))
+                .containsExactly("first name " + TestConsumer.FAILS_IN_PROCESSING);
+        assertThat(dead.get(0).value()).contains(backlog.get(120).eventId().toString());
+        // 200 events sent at once arrive in far fewer polls than events.
+        assertThat(batches() - batchesBefore).isLessThan(100);
+    }
+
+    @Test
     void publishesNothingWhenTheTransactionRollsBack() {
         UUID leadId = UUID.randomUUID();
 
@@ -126,9 +155,26 @@ class ReliableMessagingTest {
     }
 
     private static LeadCaptured captured(UUID leadId) {
+        return captured(leadId, null);
+    }
+
+    private static LeadCaptured captured(UUID leadId, String firstName) {
         return new LeadCaptured(UUID.randomUUID(), leadId, "demo", Instant.now(), false,
-                new LeadProfile("ada@example.com", null, null, null, null, null, null, null, null),
+                new LeadProfile("ada@example.com", firstName, null, null, null, null, null, null, null),
                 null, false, null, null, null, null);
+    }
+
+    private String json(LeadCaptured event) {
+        try {
+            return objectMapper.writeValueAsString(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double batches() {
+        var summary = registry.find("leadflow_events_batch_size").tag("topic", Topics.LEADS_CAPTURED).summary();
+        return summary == null ? 0 : summary.count();
     }
 
     private static LeadScored scored(UUID leadId) {

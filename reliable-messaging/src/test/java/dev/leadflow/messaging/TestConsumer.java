@@ -6,15 +6,20 @@ import dev.leadflow.messaging.inbox.EventConsumer;
 import dev.leadflow.messaging.inbox.PoisonEventException;
 import dev.leadflow.messaging.outbox.Outbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** A consumer built the way services build theirs: state change and outgoing event in one transaction. */
+/**
+ * A consumer built the way services build theirs: a batch channel, state change and outgoing event in one
+ * transaction. A lead whose first name is {@value #FAILS_IN_PROCESSING} fails while being processed (not while
+ * being decoded), as an event a service cannot act on does.
+ */
 @ApplicationScoped
 public class TestConsumer {
 
@@ -28,14 +33,17 @@ public class TestConsumer {
         this.outbox = outbox;
     }
 
+    static final String FAILS_IN_PROCESSING = "Unprocessable";
+
     @Incoming("test-in")
     @Blocking
-    public void onLeadCaptured(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadCaptured.class, "test", this::handle);
+    public CompletionStage<Void> onLeadsCaptured(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new EventConsumer.Handler<>(LeadCaptured.class, "test", this::handle));
     }
 
     void handle(LeadCaptured captured) {
-        PoisonEventException.require(captured.leadId() != null, "missing leadId");
+        PoisonEventException.require(!FAILS_IN_PROCESSING.equals(captured.profile().firstName()),
+                "first name " + FAILS_IN_PROCESSING);
         SeenLead seen = new SeenLead();
         seen.eventId = captured.eventId();
         seen.leadId = captured.leadId();

@@ -4,12 +4,17 @@ import dev.leadflow.attribution.tracking.TouchpointTracker;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.TouchpointRecorded;
 import dev.leadflow.messaging.inbox.EventConsumer;
+import dev.leadflow.messaging.inbox.EventConsumer.Handler;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds captures and touchpoints from Kafka to the tracker, once per event (poison goes to the channel's DLQ). */
+/**
+ * Feeds captures and touchpoints from Kafka to the tracker, once per event (poison goes to the channel's DLQ), a
+ * poll at a time in one transaction ({@link EventConsumer#consumeBatch}).
+ */
 @ApplicationScoped
 public class AttributionEventsConsumer {
 
@@ -26,13 +31,15 @@ public class AttributionEventsConsumer {
 
     @Incoming("leads-captured")
     @Blocking
-    public void onLeadCaptured(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadCaptured.class, LEAD_CAPTURED_CONSUMER, tracker::onLeadCaptured);
+    public CompletionStage<Void> onLeadsCaptured(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadCaptured.class, LEAD_CAPTURED_CONSUMER,
+                tracker::onLeadCaptured));
     }
 
     @Incoming("touchpoints-recorded")
     @Blocking
-    public void onTouchpointRecorded(ConsumerRecord<String, String> record) {
-        consumer.consume(record, TouchpointRecorded.class, TOUCHPOINT_RECORDED_CONSUMER, tracker::onTouchpointRecorded);
+    public CompletionStage<Void> onTouchpointsRecorded(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(TouchpointRecorded.class, TOUCHPOINT_RECORDED_CONSUMER,
+                tracker::onTouchpointRecorded));
     }
 }

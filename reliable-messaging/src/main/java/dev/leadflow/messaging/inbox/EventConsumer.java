@@ -10,12 +10,21 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +34,11 @@ import org.jboss.logging.Logger;
  * redelivered event has no second effect. Transient failures (database down) are retried with backoff, holding
  * the partition, instead of being dead-lettered. Once the service is stopping, an event not yet processed is left
  * on its partition ({@link NotProcessedWhileStopping}, see {@link DeadLetterUnlessStopping}).
+ *
+ * <p>A channel in batch mode ({@code batch=true}) hands {@link #consumeBatch} everything one poll returned: the whole
+ * batch runs in one transaction, so a backlog costs one commit per poll instead of one per event, and a consumer
+ * catches up faster the further it fell behind. A batch that fails for a reason other than a transient one is
+ * processed again one record per transaction, which finds the poison and dead-letters only that record.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -46,50 +60,194 @@ public class EventConsumer {
     }
 
     /**
+     * What a channel does with a record: decode it as {@code type} and run {@code action} once per event id for
+     * {@code consumer}.
+     */
+    public record Handler<T extends LeadflowEvent>(Class<T> type, String consumer, Consumer<T> action) {
+    }
+
+    /** A record decoded for its handler, with the message that acknowledges or dead-letters it. */
+    private record Decoded<T extends LeadflowEvent>(KafkaRecord<String, String> message,
+            ConsumerRecord<String, String> record, T event, Handler<T> handler) {
+
+        void run() {
+            handler.action().accept(event);
+        }
+    }
+
+    /** {@link #consumeBatch(KafkaRecordBatch, Function)} with one handler for every record of the batch. */
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, Handler<?> handler) {
+        return consumeBatch(batch, record -> handler);
+    }
+
+    /**
+     * Processes a batch of records: each record {@code handlerOf} gives a handler (null: the channel leaves the
+     * record to others, e.g. other types on a shared topic) is decoded and run once per event id, all in one
+     * transaction; poison is dead-lettered with its reason and the rest of the batch still goes through. Returns the
+     * acknowledgement of the batch, to be returned by the {@code @Incoming} method.
+     */
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch,
+            Function<ConsumerRecord<String, String>, Handler<?>> handlerOf) {
+        List<Decoded<?>> work = new ArrayList<>();
+        for (KafkaRecord<String, String> message : batch.getRecords()) {
+            ConsumerRecord<String, String> record = consumerRecord(message);
+            Handler<?> handler = handlerOf.apply(record);
+            if (handler == null) {
+                continue;
+            }
+            try {
+                work.add(decoded(message, record, handler));
+            } catch (PoisonEventException poison) {
+                count(handler.consumer(), "failed");
+                deadLetter(message, poison);
+            }
+        }
+        if (!work.isEmpty()) {
+            registry.summary("leadflow_events_batch_size", "topic", work.get(0).record().topic()).record(work.size());
+            process(work);
+        }
+        return batch.ack();
+    }
+
+    private void process(List<Decoded<?>> work) {
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            Decoded<?> first = work.get(0);
+            if (stopping) {
+                throw leftToTheNextOwner(first.event(), null);
+            }
+            try {
+                boolean[] processed = QuarkusTransaction.requiringNew().call(() -> {
+                    boolean[] firstDelivery = new boolean[work.size()];
+                    for (int i = 0; i < work.size(); i++) {
+                        Decoded<?> item = work.get(i);
+                        firstDelivery[i] = firstDelivery(item.handler().consumer(), item.event().eventId());
+                        if (firstDelivery[i]) {
+                            item.run();
+                        }
+                    }
+                    return firstDelivery;
+                });
+                for (int i = 0; i < work.size(); i++) {
+                    count(work.get(i).handler().consumer(), processed[i] ? "processed" : "duplicate");
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw leftToTheNextOwner(first.event(), e);
+                }
+                if (TransientFailures.isTransient(e)) {
+                    LOG.warnf("Transient failure processing a batch of %d events from %s-%d@%d; retrying in %d ms: %s",
+                            work.size(), first.record().topic(), first.record().partition(), first.record().offset(),
+                            backoff.toMillis(), rootMessage(e));
+                    work.forEach(item -> count(item.handler().consumer(), "retried"));
+                    sleep(backoff);
+                    backoff = nextBackoff(backoff);
+                    continue;
+                }
+                if (work.size() > 1) {
+                    LOG.infof("A batch of %d events from %s failed (%s); processing it one event at a time", work.size(),
+                            first.record().topic(), rootMessage(e));
+                }
+                processOneByOne(work);
+                return;
+            }
+        }
+    }
+
+    /** Each record in its own transaction: what fails now fails alone, and only it is dead-lettered. */
+    private void processOneByOne(List<Decoded<?>> work) {
+        for (Decoded<?> item : work) {
+            try {
+                processOne(item.record(), item.event(), item.handler().consumer(), item::run);
+            } catch (NotProcessedWhileStopping stopping) {
+                throw stopping;
+            } catch (RuntimeException e) {
+                deadLetter(item.message(), e);
+            }
+        }
+    }
+
+    /** Sends the record to its channel's dead-letter topic with the failure as reason, and waits for that. */
+    private static void deadLetter(KafkaRecord<String, String> message, Throwable reason) {
+        try {
+            message.nack(reason).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not dead-letter a record of " + message.getTopic() + "-"
+                    + message.getPartition() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private <T extends LeadflowEvent> Decoded<T> decoded(KafkaRecord<String, String> message,
+            ConsumerRecord<String, String> record, Handler<T> handler) {
+        return new Decoded<>(message, record, decode(record, handler.type()), handler);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
+                .orElseThrow(() -> new IllegalStateException("Not an incoming Kafka record: " + message));
+    }
+
+    /**
      * Decodes the record as {@code type} and runs {@code action} once per event id for {@code consumer}, inside a
      * transaction. Returns normally when the event was processed now or before.
      */
     public <T extends LeadflowEvent> void consume(ConsumerRecord<String, String> record, Class<T> type, String consumer,
             Consumer<T> action) {
         T event = decode(record, type);
+        processOne(record, event, consumer, () -> action.accept(event));
+    }
+
+    private void processOne(ConsumerRecord<String, String> record, LeadflowEvent event, String consumer,
+            Runnable action) {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             if (stopping) {
-                throw new NotProcessedWhileStopping("Stopping: " + type.getSimpleName() + " " + event.eventId()
-                        + " is left to the partition's next owner", null);
+                throw leftToTheNextOwner(event, null);
             }
             try {
                 boolean first = QuarkusTransaction.requiringNew().call(() -> {
                     if (!firstDelivery(consumer, event.eventId())) {
                         return false;
                     }
-                    action.accept(event);
+                    action.run();
                     return true;
                 });
-                registry.counter("leadflow_events_consumed_total", "consumer", consumer, "outcome",
-                        first ? "processed" : "duplicate").increment();
+                count(consumer, first ? "processed" : "duplicate");
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
                     // The database and the transaction manager close under a shutdown: not the event's fault.
-                    throw new NotProcessedWhileStopping("Stopping: " + type.getSimpleName() + " " + event.eventId()
-                            + " is left to the partition's next owner", e);
+                    throw leftToTheNextOwner(event, e);
                 }
                 if (!TransientFailures.isTransient(e)) {
-                    registry.counter("leadflow_events_consumed_total", "consumer", consumer, "outcome", "failed")
-                            .increment();
+                    count(consumer, "failed");
                     throw e;
                 }
-                LOG.warnf("Transient failure processing %s %s from %s-%d@%d; retrying in %d ms: %s", type.getSimpleName(),
-                        event.eventId(), record.topic(), record.partition(), record.offset(), backoff.toMillis(),
-                        rootMessage(e));
-                registry.counter("leadflow_events_consumed_total", "consumer", consumer, "outcome", "retried")
-                        .increment();
+                LOG.warnf("Transient failure processing %s %s from %s-%d@%d; retrying in %d ms: %s",
+                        event.getClass().getSimpleName(), event.eventId(), record.topic(), record.partition(),
+                        record.offset(), backoff.toMillis(), rootMessage(e));
+                count(consumer, "retried");
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(config.maxRetryBackoff()) > 0
-                        ? config.maxRetryBackoff() : backoff.multipliedBy(2);
+                backoff = nextBackoff(backoff);
             }
         }
+    }
+
+    private Duration nextBackoff(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff() : doubled;
+    }
+
+    private static NotProcessedWhileStopping leftToTheNextOwner(LeadflowEvent event, Throwable cause) {
+        return new NotProcessedWhileStopping("Stopping: " + event.getClass().getSimpleName() + " " + event.eventId()
+                + " is left to the partition's next owner", cause);
+    }
+
+    private void count(String consumer, String outcome) {
+        registry.counter("leadflow_events_consumed_total", "consumer", consumer, "outcome", outcome).increment();
     }
 
     void onStop(@Observes ShutdownEvent shutdown) {
@@ -133,6 +291,8 @@ public class EventConsumer {
     private boolean firstDelivery(String consumer, UUID eventId) {
         return entityManager.createNativeQuery(
                         "INSERT INTO inbox_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                // Only this table is touched: no reason to flush the session's pending changes first.
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("inbox_event")
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
                 .executeUpdate() == 1;

@@ -4,15 +4,18 @@ import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.OpportunityLost;
 import dev.leadflow.events.TouchpointRecorded;
 import dev.leadflow.messaging.inbox.EventConsumer;
+import dev.leadflow.messaging.inbox.EventConsumer.Handler;
 import dev.leadflow.scoring.lead.LeadScoringService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The Kafka edge: each record is processed once per event id (the inbox), poison goes to the topic's {@code .dlq}
- * (see the channels' failure strategy in application.properties).
+ * (see the channels' failure strategy in application.properties). Each channel takes a poll at a time, in one
+ * transaction ({@link EventConsumer#consumeBatch}).
  */
 @ApplicationScoped
 public class ScoringConsumers {
@@ -31,15 +34,16 @@ public class ScoringConsumers {
 
     @Incoming("leads-captured")
     @Blocking
-    public void onLeadCaptured(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadCaptured.class, LEAD_CAPTURED_CONSUMER, scoring::onLeadCaptured);
+    public CompletionStage<Void> onLeadsCaptured(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadCaptured.class, LEAD_CAPTURED_CONSUMER,
+                scoring::onLeadCaptured));
     }
 
     @Incoming("touchpoints-recorded")
     @Blocking
-    public void onTouchpointRecorded(ConsumerRecord<String, String> record) {
-        consumer.consume(record, TouchpointRecorded.class, TOUCHPOINT_RECORDED_CONSUMER,
-                scoring::onTouchpointRecorded);
+    public CompletionStage<Void> onTouchpointsRecorded(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(TouchpointRecorded.class, TOUCHPOINT_RECORDED_CONSUMER,
+                scoring::onTouchpointRecorded));
     }
 
     /**
@@ -49,9 +53,10 @@ public class ScoringConsumers {
      */
     @Incoming("crm-activities")
     @Blocking
-    public void onCrmActivity(ConsumerRecord<String, String> record) {
-        if (OpportunityLost.TYPE.equals(EventConsumer.ceType(record))) {
-            consumer.consume(record, OpportunityLost.class, OPPORTUNITY_LOST_CONSUMER, scoring::onOpportunityLost);
-        }
+    public CompletionStage<Void> onCrmActivities(KafkaRecordBatch<String, String> batch) {
+        Handler<OpportunityLost> opportunityLost = new Handler<>(OpportunityLost.class, OPPORTUNITY_LOST_CONSUMER,
+                scoring::onOpportunityLost);
+        return consumer.consumeBatch(batch,
+                record -> OpportunityLost.TYPE.equals(EventConsumer.ceType(record)) ? opportunityLost : null);
     }
 }

@@ -251,6 +251,7 @@ public final class CaptureToRoutedBenchmark {
                 }
             }
         } catch (Exception e) {
+            e.printStackTrace();
             ready.completeExceptionally(e);
             throw new IllegalStateException(e);
         }

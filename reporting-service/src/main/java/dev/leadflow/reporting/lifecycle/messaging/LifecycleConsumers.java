@@ -9,19 +9,24 @@ import dev.leadflow.events.LeadScored;
 import dev.leadflow.events.LeadSlaBreached;
 import dev.leadflow.messaging.inbox.EventConsumer;
 import dev.leadflow.reporting.lifecycle.projection.LifecycleProjector;
+import dev.leadflow.messaging.inbox.EventConsumer.Handler;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Feeds every lifecycle event topic into the projection, once per event id. */
+/**
+ * Feeds every lifecycle event topic into the projection, once per event id. Each channel takes what one poll
+ * returned as a batch (one transaction per batch, see {@link EventConsumer#consumeBatch}).
+ */
 @ApplicationScoped
 public class LifecycleConsumers {
 
     /** Valid CRM activities that say nothing about speed-to-lead; acknowledged without effect, not dead-lettered. */
-    static final Set<String> IGNORED_CRM_TYPES = Set.of(
-            EventTypes.OPPORTUNITY_CREATED, EventTypes.OPPORTUNITY_WON, EventTypes.OPPORTUNITY_LOST);
+    static final Set<String> IGNORED_CRM_TYPES = Set.of(EventTypes.OPPORTUNITY_CREATED, EventTypes.OPPORTUNITY_WON,
+            EventTypes.OPPORTUNITY_LOST, EventTypes.LEAD_DISQUALIFIED);
 
     private final EventConsumer consumer;
     private final LifecycleProjector projector;
@@ -33,41 +38,41 @@ public class LifecycleConsumers {
 
     @Incoming("leads-captured")
     @Blocking
-    public void onLeadCaptured(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadCaptured.class, "reporting.lead-captured", projector::onCaptured);
+    public CompletionStage<Void> onLeadCaptured(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadCaptured.class, "reporting.lead-captured", projector::onCaptured));
     }
 
     @Incoming("leads-scored")
     @Blocking
-    public void onLeadScored(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadScored.class, "reporting.lead-scored", projector::onScored);
+    public CompletionStage<Void> onLeadScored(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadScored.class, "reporting.lead-scored", projector::onScored));
     }
 
     @Incoming("leads-qualified")
     @Blocking
-    public void onLeadQualified(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadQualified.class, "reporting.lead-qualified", projector::onQualified);
+    public CompletionStage<Void> onLeadQualified(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadQualified.class, "reporting.lead-qualified", projector::onQualified));
     }
 
     @Incoming("leads-routed")
     @Blocking
-    public void onLeadRouted(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadRouted.class, "reporting.lead-routed", projector::onRouted);
+    public CompletionStage<Void> onLeadRouted(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadRouted.class, "reporting.lead-routed", projector::onRouted));
     }
 
     @Incoming("leads-sla-breached")
     @Blocking
-    public void onLeadSlaBreached(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadSlaBreached.class, "reporting.lead-sla-breached", projector::onSlaBreached);
+    public CompletionStage<Void> onLeadSlaBreached(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadSlaBreached.class, "reporting.lead-sla-breached", projector::onSlaBreached));
     }
 
-    /** Unknown or missing types still go through {@link EventConsumer#consume} and so to the dead-letter topic. */
+    /** Unknown or missing types are decoded as {@code lead.contacted}, fail, and so go to the dead-letter topic. */
     @Incoming("crm-activities")
     @Blocking
-    public void onCrmActivity(ConsumerRecord<String, String> record) {
-        if (IGNORED_CRM_TYPES.contains(EventConsumer.ceType(record))) {
-            return;
-        }
-        consumer.consume(record, LeadContacted.class, "reporting.lead-contacted", projector::onContacted);
+    public CompletionStage<Void> onCrmActivities(KafkaRecordBatch<String, String> batch) {
+        Handler<LeadContacted> contacted = new Handler<>(LeadContacted.class, "reporting.lead-contacted",
+                projector::onContacted);
+        return consumer.consumeBatch(batch,
+                record -> IGNORED_CRM_TYPES.contains(EventConsumer.ceType(record)) ? null : contacted);
     }
 }
