@@ -85,6 +85,42 @@ class AuthenticationTest {
                 .then().statusCode(200).body("routed", equalTo(false));
     }
 
+    @Test
+    void webhooksNeedATokenToBeReadOrChanged() {
+        given().get("/api/v1/webhooks").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().contentType("application/json").body("{}").post("/api/v1/webhooks")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/webhooks/{id}/deliveries", UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json");
+        given().post("/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", UUID.randomUUID(), UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void webhooksLetViewersReadButOnlyAdminsChange() {
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/webhooks").then().statusCode(200);
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/webhooks/{id}/deliveries", UUID.randomUUID())
+                .then().statusCode(404);
+        String viewer = TestTokens.viewer();
+        String body = "{\"url\": \"https://crm.example.com/h\", \"eventTypes\": [\"lead.routed\"]}";
+        assertForbidden(given().auth().oauth2(viewer).contentType("application/json").body(body)
+                .post("/api/v1/webhooks"));
+        assertForbidden(given().auth().oauth2(viewer).contentType("application/json").body(body)
+                .put("/api/v1/webhooks/{id}", UUID.randomUUID()));
+        assertForbidden(given().auth().oauth2(viewer).delete("/api/v1/webhooks/{id}", UUID.randomUUID()));
+        assertForbidden(given().auth().oauth2(viewer).post("/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+                UUID.randomUUID(), UUID.randomUUID()));
+        assertForbidden(given().auth().oauth2(TestTokens.withGroups("marketing")).get("/api/v1/webhooks"));
+    }
+
+    private static void assertForbidden(io.restassured.response.Response response) {
+        response.then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403))
+                .body("type", equalTo("https://leadflow.dev/problems/forbidden"));
+    }
+
     private static void assertUnauthorized(String token) {
         given().auth().oauth2(token).get(PROTECTED, UUID.randomUUID())
                 .then().statusCode(401)
