@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,9 +62,15 @@ public class EventConsumer {
 
     /**
      * What a channel does with a record: decode it as {@code type} and run {@code action} once per event id for
-     * {@code consumer}.
+     * {@code consumer}. The action gets the record too, for a consumer that needs its headers or raw value.
      */
-    public record Handler<T extends LeadflowEvent>(Class<T> type, String consumer, Consumer<T> action) {
+    public record Handler<T extends LeadflowEvent>(Class<T> type, String consumer,
+            BiConsumer<ConsumerRecord<String, String>, T> action) {
+
+        /** A handler whose action needs only the event. */
+        public Handler(Class<T> type, String consumer, Consumer<T> action) {
+            this(type, consumer, (record, event) -> action.accept(event));
+        }
     }
 
     /** A record decoded for its handler, with the message that acknowledges or dead-letters it. */
@@ -71,7 +78,7 @@ public class EventConsumer {
             ConsumerRecord<String, String> record, T event, Handler<T> handler) {
 
         void run() {
-            handler.action().accept(event);
+            handler.action().accept(record, event);
         }
     }
 

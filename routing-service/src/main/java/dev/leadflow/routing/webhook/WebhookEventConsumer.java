@@ -4,13 +4,16 @@ import dev.leadflow.events.LeadRouted;
 import dev.leadflow.events.LeadSlaBreached;
 import dev.leadflow.events.LeadflowEvent;
 import dev.leadflow.messaging.inbox.EventConsumer;
+import dev.leadflow.messaging.inbox.EventConsumer.Handler;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,7 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Turns each {@code lead.routed} and {@code lead.sla-breached} event into one pending delivery per subscribed
  * active endpoint, in the transaction that records the event in the inbox (consumer group
  * {@code routing-service-webhooks}, independent of routing itself). The body sent is the record's value exactly as
- * on Kafka; its CloudEvents source and time come from the record's headers.
+ * on Kafka; its CloudEvents source and time come from the record's headers. A poll is one transaction
+ * ({@link EventConsumer#consumeBatch}).
  */
 @ApplicationScoped
 public class WebhookEventConsumer {
@@ -40,15 +44,16 @@ public class WebhookEventConsumer {
 
     @Incoming("webhook-leads-routed")
     @Blocking
-    public void onLeadRouted(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadRouted.class, ROUTED_CONSUMER, event -> enqueue(record, LeadRouted.TYPE, event));
+    public CompletionStage<Void> onLeadsRouted(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadRouted.class, ROUTED_CONSUMER,
+                (record, event) -> enqueue(record, LeadRouted.TYPE, event)));
     }
 
     @Incoming("webhook-leads-sla-breached")
     @Blocking
-    public void onLeadSlaBreached(ConsumerRecord<String, String> record) {
-        consumer.consume(record, LeadSlaBreached.class, SLA_BREACHED_CONSUMER,
-                event -> enqueue(record, LeadSlaBreached.TYPE, event));
+    public CompletionStage<Void> onLeadsSlaBreached(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, new Handler<>(LeadSlaBreached.class, SLA_BREACHED_CONSUMER,
+                (record, event) -> enqueue(record, LeadSlaBreached.TYPE, event)));
     }
 
     private void enqueue(ConsumerRecord<String, String> record, String type, LeadflowEvent event) {

@@ -123,6 +123,24 @@ class RoutingResourcesTest {
     }
 
     @Test
+    void letsAThankYouPageOnAnotherOriginReadTheRoutingStatus() {
+        UUID leadId = UUID.randomUUID();
+        route(Qualifications.of(leadId));
+
+        given().header("Origin", "https://www.customer.example")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/leads/{leadId}/routing-status", leadId)
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://www.customer.example")
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("GET"));
+        given().header("Origin", "https://www.customer.example")
+                .get("/api/v1/leads/{leadId}/routing-status", leadId)
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://www.customer.example")
+                .body("routed", equalTo(true));
+    }
+
+    @Test
     void showsTheOwnerOfTheLatestQualification() {
         UUID leadId = UUID.randomUUID();
         route(Qualifications.of(leadId));
