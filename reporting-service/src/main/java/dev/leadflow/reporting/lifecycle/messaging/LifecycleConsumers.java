@@ -20,8 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class LifecycleConsumers {
 
     /** Valid CRM activities that say nothing about speed-to-lead; acknowledged without effect, not dead-lettered. */
-    static final Set<String> IGNORED_CRM_TYPES = Set.of(
-            EventTypes.OPPORTUNITY_CREATED, EventTypes.OPPORTUNITY_WON, EventTypes.OPPORTUNITY_LOST);
+    static final Set<String> IGNORED_CRM_TYPES = Set.of(EventTypes.OPPORTUNITY_CREATED, EventTypes.OPPORTUNITY_WON,
+            EventTypes.OPPORTUNITY_LOST, EventTypes.LEAD_DISQUALIFIED);
 
     private final EventConsumer consumer;
     private final LifecycleProjector projector;
