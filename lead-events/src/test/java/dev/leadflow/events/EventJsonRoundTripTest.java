@@ -62,6 +62,9 @@ class EventJsonRoundTripTest {
                         T0.plusSeconds(400), T0.plusSeconds(700), PROFILE, 100, REASONS, "https://cal.example/bob",
                         TOUCHPOINTS, 1, "alice"),
                 new LeadSlaBreached(UUID.randomUUID(), LEAD, "alice", T0, T0.plusSeconds(300), T0.plusSeconds(301)),
+                new LeadSlaBreached(UUID.randomUUID(), LEAD, "alice", T0, T0.plusSeconds(300), T0.plusSeconds(301),
+                        UUID.randomUUID(), "everyone-else", 1, LeadSlaBreached.ESCALATION_REASSIGNED,
+                        "manager@leadflow.example", "bob"),
                 new LeadContacted(UUID.randomUUID(), LEAD, "alice", "phone", T0.plusSeconds(120)),
                 new OpportunityCreated(UUID.randomUUID(), LEAD, "opp-1", new BigDecimal("12000.00"), "EUR", T0),
                 new OpportunityWon(UUID.randomUUID(), LEAD, "opp-1", new BigDecimal("12000.00"), "EUR", T0),
@@ -167,6 +170,25 @@ class EventJsonRoundTripTest {
         assertThat(routed.lead().region()).isNull();
         assertThat(routed.lead().postalCode()).isNull();
         assertThat(routed.lead().country()).isEqualTo("GB");
+    }
+
+    @Test
+    void readsAnSlaBreachOfAnEarlierProducerAsOneWithoutEscalation() throws Exception {
+        String json = """
+                {"eventId":"%s","leadId":"%s","ownerId":"alice","routedAt":"2026-11-23T10:15:30Z",
+                 "slaDueAt":"2026-11-23T10:20:30Z","breachedAt":"2026-11-23T10:20:31Z"}"""
+                .formatted(UUID.randomUUID(), LEAD);
+
+        LeadSlaBreached breach = MAPPER.readValue(json, LeadSlaBreached.class);
+
+        assertThat(breach.ownerId()).isEqualTo("alice");
+        assertThat(breach.qualificationId()).isNull();
+        assertThat(breach.ruleId()).isNull();
+        assertThat(breach.reassignments()).isZero();
+        assertThat(breach.escalation()).isNull();
+        assertThat(breach.notifyManager()).isNull();
+        assertThat(breach.reassignedTo()).isNull();
+        assertThat(new LeadSlaBreached(UUID.randomUUID(), LEAD, "alice", T0, T0, T0).escalation()).isNull();
     }
 
     @Test

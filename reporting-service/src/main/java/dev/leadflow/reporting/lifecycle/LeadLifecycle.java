@@ -76,13 +76,19 @@ public record LeadLifecycle(
         return changeTo(withStages(event.capturedAt(), null, event.qualifiedAt(), null, null, null), List.of());
     }
 
-    /** Observes capture-to-routed for every routing event: both instants travel in the event itself. */
+    /**
+     * Observes capture-to-routed for every first routing of a qualification: both instants travel in the event
+     * itself. A reassignment after a missed SLA ({@code reassignments > 0}) only changes the owner: the lead was
+     * routed already, and its later routedAt would count a second, slower speed-to-lead.
+     */
     public LifecycleChange apply(LeadRouted event) {
         LeadLifecycle after = withStages(event.capturedAt(), null, event.qualifiedAt(), event.routedAt(), null, null);
         Owner routedTo = new Owner(event.ownerId(), event.ownerName(), event.ownerType(), event.routedAt());
         List<Observation> observations = new ArrayList<>();
-        SpeedToLead.elapsed(event.capturedAt(), event.routedAt()).ifPresent(elapsed ->
-                observations.add(new Observation.SpeedToLead(SpeedToLeadStage.CAPTURE_TO_ROUTED, elapsed)));
+        if (event.reassignments() == 0) {
+            SpeedToLead.elapsed(event.capturedAt(), event.routedAt()).ifPresent(elapsed ->
+                    observations.add(new Observation.SpeedToLead(SpeedToLeadStage.CAPTURE_TO_ROUTED, elapsed)));
+        }
         return changeTo(after.withOwner(latest(owner, routedTo, Owner.LATEST_LAST)), observations);
     }
 

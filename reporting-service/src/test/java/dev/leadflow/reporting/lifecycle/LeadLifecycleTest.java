@@ -129,6 +129,25 @@ class LeadLifecycleTest {
     }
 
     @Test
+    void aReassignmentAfterAMissedSlaChangesTheOwnerButIsNoSecondRouting() {
+        LeadRouted first = routed(LEAD, CAPTURED, QUALIFIED, ROUTED);
+        LeadLifecycle alreadyRouted = replay(List.of(first)).after();
+        LeadRouted reassigned = new LeadRouted(UUID.randomUUID(), LEAD, first.qualificationId(), "bob", "Bob",
+                OwnerType.REP, first.ruleId(), "rule x: bob follows alice", CAPTURED, QUALIFIED,
+                BREACHED.plusSeconds(1), BREACHED.plus(Duration.ofMinutes(5)), null, 115, List.of(), null, null, 1,
+                first.ownerId());
+
+        LifecycleChange change = alreadyRouted.apply(reassigned);
+
+        assertThat(change.observations()).as("no second capture-to-routed").isEmpty();
+        assertThat(change.after().routedAt()).isEqualTo(ROUTED);
+        assertThat(change.after().owner()).isEqualTo(new LeadLifecycle.Owner("bob", "Bob", OwnerType.REP,
+                BREACHED.plusSeconds(1)));
+        assertThat(LeadLifecycle.unknown(LEAD).apply(reassigned).observations())
+                .as("even when the reassignment arrives first").isEmpty();
+    }
+
+    @Test
     void observesNoCaptureToRoutedWhenTheRoutingPrecedesTheCapture() {
         LifecycleChange change = LeadLifecycle.unknown(LEAD)
                 .apply(routed(LEAD, ROUTED.plusMillis(1), QUALIFIED, ROUTED));

@@ -3,6 +3,7 @@ package dev.leadflow.routing.crm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadflow.events.EventTypes;
 import dev.leadflow.events.LeadContacted;
+import dev.leadflow.events.LeadDisqualified;
 import dev.leadflow.events.LeadflowEvent;
 import dev.leadflow.events.OpportunityCreated;
 import dev.leadflow.events.OpportunityLost;
@@ -29,8 +30,8 @@ import java.util.UUID;
 public final class CrmActivityParser {
 
     /** The activity types a CRM reports. */
-    public static final Set<String> TYPES = Set.of(EventTypes.LEAD_CONTACTED, EventTypes.OPPORTUNITY_CREATED,
-            EventTypes.OPPORTUNITY_WON, EventTypes.OPPORTUNITY_LOST);
+    public static final Set<String> TYPES = Set.of(EventTypes.LEAD_CONTACTED, EventTypes.LEAD_DISQUALIFIED,
+            EventTypes.OPPORTUNITY_CREATED, EventTypes.OPPORTUNITY_WON, EventTypes.OPPORTUNITY_LOST);
     static final int MAX_TEXT = 200;
     static final int MAX_REASON = 1000;
     /** CRM clocks drift; a report further in the future is a mistake, not drift. */
@@ -80,6 +81,8 @@ public final class CrmActivityParser {
         LeadflowEvent event = switch (type) {
             case EventTypes.LEAD_CONTACTED -> new LeadContacted(id, leadId, fields.text("repId", MAX_TEXT, true),
                     fields.text("channel", MAX_TEXT, false), at);
+            case EventTypes.LEAD_DISQUALIFIED -> new LeadDisqualified(id, leadId,
+                    fields.text("repId", MAX_TEXT, true), fields.text("reason", MAX_REASON, false), at);
             case EventTypes.OPPORTUNITY_CREATED -> new OpportunityCreated(id, leadId,
                     fields.text("opportunityId", MAX_TEXT, true), fields.amount(), fields.currency(), at);
             case EventTypes.OPPORTUNITY_WON -> new OpportunityWon(id, leadId,

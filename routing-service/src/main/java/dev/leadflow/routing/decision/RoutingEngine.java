@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Routes a lead with one {@link RoutingModel}, in two pure steps: {@link #plan} (account matching, then the rules in
@@ -83,6 +84,15 @@ public final class RoutingEngine {
      * counts as no load) and {@code teamState} the state of {@link RoutingPlan#teamToLock()} (ignored otherwise).
      */
     public RoutingDecision decide(RoutingPlan plan, Map<String, RepLoad> loads, TeamState teamState, Instant now) {
+        return decide(plan, loads, teamState, now, Set.of());
+    }
+
+    /**
+     * As {@link #decide(RoutingPlan, Map, TeamState, Instant)}, but the reps in {@code excluded} (the owners who
+     * missed the lead's first-contact SLA) are skipped as {@link CandidateStatus#MISSED_SLA} and never held for.
+     */
+    public RoutingDecision decide(RoutingPlan plan, Map<String, RepLoad> loads, TeamState teamState, Instant now,
+            Set<String> excluded) {
         Rule rule = plan.rule();
         String ruleId = rule == null ? RoutingDecision.NO_RULE_MATCHED : rule.id();
         Duration sla = rule == null || rule.firstContactSla() == null
@@ -103,18 +113,18 @@ public final class RoutingEngine {
                     ? "owner " + named.rep().id() + " of account " + named.accountId()
                     : "assigned to " + named.rep().id();
             String prefix = ofAccount ? "" : "rule " + ruleId + ": ";
-            CandidateCheck check = Availability.check(named.rep(), load(loads, named.rep()), now);
+            CandidateCheck check = check(named.rep(), loads, now, excluded);
             if (check.available()) {
                 String choice = who + ", available";
                 return decision(new Assignee.ToRep(named.rep(), null), decidingId, prefix + choice, sla,
                         List.of(check), plan, choice, null);
             }
             return unavailable(plan, decidingId, prefix, who + ", " + check.detail(), sla, policy,
-                    List.of(named.rep()), List.of(check), loads, now);
+                    notExcluded(List.of(named.rep()), excluded), List.of(check), loads, now);
         }
         RoutingPlan.Target.TeamMember team = (RoutingPlan.Target.TeamMember) plan.target();
         List<CandidateCheck> checks = team.members().stream()
-                .map(rep -> Availability.check(rep, load(loads, rep), now)).toList();
+                .map(rep -> check(rep, loads, now, excluded)).toList();
         List<Rep> available = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
             if (checks.get(i).available()) {
@@ -132,8 +142,8 @@ public final class RoutingEngine {
         }
         // Nobody took a turn, so the team's state stays as it was.
         return unavailable(plan, ruleId, "rule " + ruleId + ": ",
-                "nobody available in team " + team.team().id() + " (" + pool + ")", sla, policy, team.members(),
-                checks, loads, now);
+                "nobody available in team " + team.team().id() + " (" + pool + ")", sla, policy,
+                notExcluded(team.members(), excluded), checks, loads, now);
     }
 
     /** The rule's policy when the target's reps cannot take the lead now. */
@@ -162,6 +172,17 @@ public final class RoutingEngine {
     }
 
     private record Held(Rep rep, Instant at) {
+    }
+
+    private static CandidateCheck check(Rep rep, Map<String, RepLoad> loads, Instant now, Set<String> excluded) {
+        return excluded.contains(rep.id())
+                ? new CandidateCheck(rep.id(), CandidateStatus.MISSED_SLA, "missed the first-contact SLA of this lead")
+                : Availability.check(rep, load(loads, rep), now);
+    }
+
+    /** The reps a lead may wait for: never one who already missed its SLA. */
+    private static List<Rep> notExcluded(List<Rep> reps, Set<String> excluded) {
+        return reps.stream().filter(rep -> !excluded.contains(rep.id())).toList();
     }
 
     private RoutingDecision decision(Assignee assignee, String ruleId, String reason, Duration sla,

@@ -1,5 +1,6 @@
 package dev.leadflow.routing.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,12 @@ public record ModelDocument(String defaultQueue, String defaultFirstContactSla, 
         List<TeamDoc> teams, List<RepDoc> reps, List<AccountDoc> accounts, List<TerritoryDoc> territories,
         List<RuleDoc> rules) {
 
-    public record TeamDoc(String id, String name) {
+    /** {@code manager}: a rep id or an email address, named in {@code lead.sla-breached} when escalation notifies. */
+    public record TeamDoc(String id, String name, String manager) {
+
+        public TeamDoc(String id, String name) {
+            this(id, name, null);
+        }
     }
 
     /**
@@ -39,7 +45,21 @@ public record ModelDocument(String defaultQueue, String defaultFirstContactSla, 
      * {@code whenNoneAvailable}: {@code hold} (default) or {@code queue} (then {@code fallbackQueue} is required).
      */
     public record RuleDoc(String id, WhenDoc when, AssignDoc assignTo, String whenNoneAvailable, String fallbackQueue,
-            String firstContactSla) {
+            String firstContactSla, EscalationDoc escalation) {
+
+        public RuleDoc(String id, WhenDoc when, AssignDoc assignTo, String whenNoneAvailable, String fallbackQueue,
+                String firstContactSla) {
+            this(id, when, assignTo, whenNoneAvailable, fallbackQueue, firstContactSla, null);
+        }
+    }
+
+    /**
+     * What a missed first-contact SLA triggers: {@code notify: manager} ({@code notify} clashes with
+     * {@link Object#notify()} as a component name) and/or {@code reassign: true} with
+     * {@code maxReassignments} (default 1).
+     */
+    public record EscalationDoc(@JsonProperty("notify") String notifyWhom, Boolean reassign,
+            Integer maxReassignments) {
     }
 
     /** All present conditions must hold; list conditions match when the lead's value is one of them. */

@@ -10,6 +10,7 @@ import dev.leadflow.routing.decision.Account;
 import dev.leadflow.routing.decision.Capacity;
 import dev.leadflow.routing.decision.Condition;
 import dev.leadflow.routing.decision.Distribution;
+import dev.leadflow.routing.decision.Escalation;
 import dev.leadflow.routing.decision.LeadField;
 import dev.leadflow.routing.decision.Rep;
 import dev.leadflow.routing.decision.RoutingModel;
@@ -56,6 +57,8 @@ public final class ModelDocuments {
     private static final String DEFAULT_QUEUE = "unassigned";
     private static final Duration DEFAULT_SLA = Duration.ofMinutes(5);
     private static final int DEFAULT_WEIGHT = 100;
+    /** Each reassignment asks another rep; more than a handful means the team needs fixing, not more tries. */
+    private static final int MAX_REASSIGNMENTS = 10;
 
     private ModelDocuments() {
     }
@@ -107,7 +110,8 @@ public final class ModelDocuments {
             ModelDocument.TeamDoc doc = teamDocs.get(i);
             String path = "teams[" + i + "]" + label(doc.id());
             if (required(errors, path + ".id", doc.id()) && unique(errors, path + ".id", doc.id(), teamIds)) {
-                teams.add(new Team(doc.id(), blank(doc.name()) ? doc.id() : doc.name()));
+                teams.add(new Team(doc.id(), blank(doc.name()) ? doc.id() : doc.name(),
+                        blank(doc.manager()) ? null : doc.manager().strip()));
             }
         }
         List<Rep> reps = new ArrayList<>();
@@ -116,6 +120,14 @@ public final class ModelDocuments {
         for (int i = 0; i < repDocs.size(); i++) {
             rep(errors, "reps[" + i + "]" + label(repDocs.get(i).id()), repDocs.get(i), teamIds, repIds)
                     .ifPresent(reps::add);
+        }
+        for (int i = 0; i < teamDocs.size(); i++) {
+            String manager = teamDocs.get(i).manager();
+            if (manager != null && (manager.contains("@") ? !EMAIL.matcher(manager.strip()).matches()
+                    : !repIds.contains(manager.strip()))) {
+                errors.add("teams[" + i + "]" + label(teamDocs.get(i).id()) + ".manager",
+                        "'" + manager + "' is neither a rep id nor an email address");
+            }
         }
         List<Account> accounts = new ArrayList<>();
         Set<String> accountIds = new HashSet<>();
@@ -300,10 +312,30 @@ public final class ModelDocuments {
         }
         Duration sla = doc.firstContactSla() == null ? null : sla(errors, path + ".firstContactSla",
                 doc.firstContactSla());
+        Escalation escalation = escalation(errors, path + ".escalation", doc.escalation());
         if (errors.list.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Rule(doc.id(), conditions, action, policy, sla));
+        return Optional.of(new Rule(doc.id(), conditions, action, policy, sla, escalation));
+    }
+
+    private static Escalation escalation(Errors errors, String path, ModelDocument.EscalationDoc doc) {
+        if (doc == null) {
+            return Escalation.NONE;
+        }
+        if (doc.notifyWhom() != null && !"manager".equals(doc.notifyWhom())) {
+            errors.add(path + ".notify", "'" + doc.notifyWhom() + "' is not manager");
+        }
+        boolean reassign = Boolean.TRUE.equals(doc.reassign());
+        if (doc.maxReassignments() != null && !reassign) {
+            errors.add(path + ".maxReassignments", "only applies with reassign: true");
+        }
+        int max = doc.maxReassignments() == null ? (reassign ? 1 : 0) : doc.maxReassignments();
+        if (reassign && (max < 1 || max > MAX_REASSIGNMENTS)) {
+            errors.add(path + ".maxReassignments", "must be between 1 and " + MAX_REASSIGNMENTS);
+            return Escalation.NONE;
+        }
+        return new Escalation("manager".equals(doc.notifyWhom()), reassign, reassign ? max : 0);
     }
 
     private static List<Condition> conditions(Errors errors, String path, ModelDocument.WhenDoc when,

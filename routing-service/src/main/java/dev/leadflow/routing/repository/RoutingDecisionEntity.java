@@ -1,6 +1,5 @@
 package dev.leadflow.routing.repository;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -21,7 +20,7 @@ public class RoutingDecisionEntity {
     @Id
     private UUID id;
     private UUID leadId;
-    @Column(unique = true)
+    /** With {@code reassignments}, unique: a qualification is routed once and reassigned at most once per step. */
     private UUID qualificationId;
     private String ownerId;
     private String ownerName;
@@ -44,6 +43,10 @@ public class RoutingDecisionEntity {
     /** The event this decision routed; null only for decisions made before it was stored. */
     @JdbcTypeCode(SqlTypes.JSON)
     private LeadQualified qualifiedLead;
+    /** 0 for the first routing of the qualification, n for its n-th reassignment after a missed SLA. */
+    private int reassignments;
+    /** The owner before this reassignment; null for a first routing. */
+    private String previousOwnerId;
 
     protected RoutingDecisionEntity() {
     }
@@ -71,6 +74,20 @@ public class RoutingDecisionEntity {
         this.modelVersion = explanation.modelVersion();
         this.explanation = explanation;
         this.qualifiedLead = qualifiedLead;
+    }
+
+    /** Marks this decision as the {@code reassignments}-th reassignment of its qualification, away from the owner. */
+    public void reassignedFrom(String previousOwnerId, int reassignments) {
+        this.previousOwnerId = previousOwnerId;
+        this.reassignments = reassignments;
+    }
+
+    public int getReassignments() {
+        return reassignments;
+    }
+
+    public String getPreviousOwnerId() {
+        return previousOwnerId;
     }
 
     public UUID getId() {

@@ -3,6 +3,7 @@ package dev.leadflow.routing.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,5 +23,20 @@ public class RoutingDecisionRepository implements PanacheRepositoryBase<RoutingD
 
     public boolean isRouted(UUID qualificationId) {
         return count("qualificationId", qualificationId) > 0;
+    }
+
+    /** Whether the qualification's assignment number {@code reassignments} exists (0: its first routing). */
+    public boolean isRouted(UUID qualificationId, int reassignments) {
+        return count("qualificationId = ?1 and reassignments = ?2", qualificationId, reassignments) > 0;
+    }
+
+    /** The qualification's assignments, first routing first. */
+    public List<RoutingDecisionEntity> findByQualification(UUID qualificationId) {
+        return list("qualificationId", Sort.ascending("reassignments"), qualificationId);
+    }
+
+    /** The decision, its row locked until the transaction ends. */
+    public Optional<RoutingDecisionEntity> lock(UUID decisionId) {
+        return Optional.ofNullable(findById(decisionId, LockModeType.PESSIMISTIC_WRITE));
     }
 }

@@ -51,11 +51,13 @@ public class CrmActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a CRM activity: first contact, or an opportunity created, won or lost",
-            description = "Needs role leadflow-admin. Fields: type (lead.contacted, opportunity.created, "
-                    + "opportunity.won, opportunity.lost), leadId, occurredAt (ISO-8601, default now, at most 5 "
-                    + "minutes ahead), activityId (optional UUID: a retry under the same id has one effect); for "
-                    + "lead.contacted repId and optional channel; for opportunities opportunityId, for created and "
+    @Operation(summary = "Report a CRM activity: first contact, a disqualification, or an opportunity created, won or "
+            + "lost",
+            description = "Needs role leadflow-admin. Fields: type (lead.contacted, lead.disqualified, "
+                    + "opportunity.created, opportunity.won, opportunity.lost), leadId, occurredAt (ISO-8601, default "
+                    + "now, at most 5 minutes ahead), activityId (optional UUID: a retry under the same id has one "
+                    + "effect); for lead.contacted repId and optional channel; for lead.disqualified repId and "
+                    + "optional reason; for opportunities opportunityId, for created and "
                     + "won also amount (>= 0, at most 4 decimals) and currency (ISO 4217), for lost an optional "
                     + "reason. Published on crm.activities once stored.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {

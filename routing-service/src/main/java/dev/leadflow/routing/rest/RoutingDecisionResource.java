@@ -1,6 +1,8 @@
 package dev.leadflow.routing.rest;
 
 import dev.leadflow.routing.repository.RoutingDecisionRepository;
+import dev.leadflow.routing.sla.SlaTimer;
+import dev.leadflow.routing.sla.SlaTimers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -10,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,14 +28,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RoutingDecisionResource {
 
     private final RoutingDecisionRepository decisions;
+    private final SlaTimers timers;
 
-    RoutingDecisionResource(RoutingDecisionRepository decisions) {
+    RoutingDecisionResource(RoutingDecisionRepository decisions, SlaTimers timers) {
         this.decisions = decisions;
+        this.timers = timers;
     }
 
     @GET
     @Path("/{leadId}")
-    @Operation(summary = "A lead's routing decisions with their owners and reasons, oldest first")
+    @Operation(summary = "A lead's routing decisions with their owners and reasons, oldest first",
+            description = "Each decision also shows its reassignment number, the previous owner and its "
+                    + "first-contact SLA (sla: status, due, breach and escalation, contact, timeline)")
     @APIResponse(responseCode = "200", description = "The lead's decisions")
     @APIResponse(responseCode = "400", description = "leadId is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -40,7 +48,10 @@ public class RoutingDecisionResource {
     public LeadDecisions decisionsOf(
             @PathParam("leadId") @Pattern(regexp = LeadIds.UUID_PATTERN, message = LeadIds.UUID_MESSAGE) String leadId) {
         UUID id = UUID.fromString(leadId);
-        List<DecisionView> found = decisions.findByLead(id).stream().map(DecisionView::of).toList();
+        Map<UUID, SlaTimer> timerByDecision = timers.findByLead(id).stream()
+                .collect(Collectors.toMap(SlaTimer::decisionId, timer -> timer));
+        List<DecisionView> found = decisions.findByLead(id).stream()
+                .map(decision -> DecisionView.of(decision, timerByDecision.get(decision.getId()))).toList();
         if (found.isEmpty()) {
             throw new NotFoundException("No routing decision for lead " + id);
         }

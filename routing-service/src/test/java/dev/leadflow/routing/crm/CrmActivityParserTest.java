@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadflow.events.LeadContacted;
+import dev.leadflow.events.LeadDisqualified;
 import dev.leadflow.events.OpportunityCreated;
 import dev.leadflow.events.OpportunityLost;
 import dev.leadflow.events.OpportunityWon;
@@ -62,6 +63,29 @@ class CrmActivityParserTest {
                 {"type": "opportunity.lost", "leadId": "%s", "opportunityId": "opp-1", "reason": "no budget"}"""
                 .formatted(LEAD)).event();
         assertThat(lost.reason()).isEqualTo("no budget");
+    }
+
+    @Test
+    void readsADisqualificationWithTheRepAndAnOptionalReason() {
+        LeadDisqualified disqualified = (LeadDisqualified) parsed("""
+                {"type": "lead.disqualified", "leadId": "%s", "repId": "alice", "reason": "student, no budget",
+                 "occurredAt": "2026-11-24T09:45:00Z"}""".formatted(LEAD)).event();
+        assertThat(disqualified.leadId()).hasToString(LEAD);
+        assertThat(disqualified.repId()).isEqualTo("alice");
+        assertThat(disqualified.reason()).isEqualTo("student, no budget");
+        assertThat(disqualified.occurredAt()).isEqualTo(Instant.parse("2026-11-24T09:45:00Z"));
+        LeadDisqualified withoutReason = (LeadDisqualified) parsed("""
+                {"type": "lead.disqualified", "leadId": "%s", "repId": "bob"}""".formatted(LEAD)).event();
+        assertThat(withoutReason.reason()).isNull();
+        assertThat(withoutReason.occurredAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void refusesADisqualificationWithoutItsRep() {
+        assertThat(invalid("""
+                {"type": "lead.disqualified", "leadId": "%s", "reason": "no fit"}""".formatted(LEAD)).errors())
+                .extracting(CrmActivityParser.Error::field, CrmActivityParser.Error::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("repId", "required"));
     }
 
     @Test

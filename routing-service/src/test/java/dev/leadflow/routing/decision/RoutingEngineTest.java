@@ -262,4 +262,59 @@ class RoutingEngineTest {
         assertThat(queue.repsToLock()).isEmpty();
         assertThat(queue.teamToLock()).isEmpty();
     }
+
+    @Test
+    void aReassignmentSkipsTheOwnersWhoMissedTheSlaAndTakesTheNextInTurn() {
+        RoutingModel model = model(List.of(ALICE, BOB, CAROL), List.of(rule("everyone",
+                toSales(Distribution.ROUND_ROBIN))));
+        RoutingEngine engine = new RoutingEngine(model);
+
+        RoutingDecision decision = engine.decide(engine.plan(lead().build()), Map.of(),
+                new TeamState("alice", Map.of()), MONDAY_10_UTC, Set.of("bob"));
+
+        assertThat(decision.assignee().id()).as("bob missed it, carol is in the team too but not in sales")
+                .isEqualTo("alice");
+        assertThat(decision.explanation().candidates()).contains(
+                new CandidateCheck("bob", CandidateStatus.MISSED_SLA, "missed the first-contact SLA of this lead"));
+    }
+
+    @Test
+    void aReassignmentNeverHoldsTheLeadForAnOwnerWhoMissedIt() {
+        Rep away = rep("dora").away(MONDAY_10_UTC.minusSeconds(60), BACK).build();
+        RoutingModel model = model(List.of(ALICE, away), List.of(new Rule("everyone", List.of(),
+                toSales(Distribution.ROUND_ROBIN), new WhenNoneAvailable.Hold(), null)));
+        RoutingEngine engine = new RoutingEngine(model);
+
+        RoutingDecision decision = engine.decide(engine.plan(lead().build()), Map.of(), TeamState.INITIAL,
+                MONDAY_10_UTC, Set.of("alice"));
+
+        assertThat(decision.assignee()).isEqualTo(new Assignee.ToRep(away, BACK));
+        RoutingDecision nobody = engine.decide(engine.plan(lead().build()), Map.of(), TeamState.INITIAL,
+                MONDAY_10_UTC, Set.of("alice", "dora"));
+        assertThat(nobody.assignee()).as("only those who missed it: nobody else becomes available")
+                .isEqualTo(new Assignee.ToQueue("unassigned"));
+    }
+
+    @Test
+    void aReassignmentOfANamedRepsLeadFindsNobodyElse() {
+        RoutingModel model = model(List.of(ALICE, BOB), List.of(rule("vip", new RuleAction.ToRep("alice"))));
+        RoutingEngine engine = new RoutingEngine(model);
+
+        RoutingDecision decision = engine.decide(engine.plan(lead().build()), Map.of(), TeamState.INITIAL,
+                MONDAY_10_UTC, Set.of("alice"));
+
+        assertThat(decision.assignee().type()).isEqualTo(OwnerType.QUEUE);
+        assertThat(decision.explanation().candidates()).extracting(CandidateCheck::status)
+                .containsExactly(CandidateStatus.MISSED_SLA);
+    }
+
+    @Test
+    void withoutExclusionsDecidesAsBefore() {
+        RoutingModel model = model(List.of(ALICE, BOB), List.of(rule("everyone", toSales(Distribution.ROUND_ROBIN))));
+        RoutingEngine engine = new RoutingEngine(model);
+        RoutingPlan plan = engine.plan(lead().build());
+
+        assertThat(engine.decide(plan, Map.of(), TeamState.INITIAL, MONDAY_10_UTC, Set.of()))
+                .isEqualTo(engine.decide(plan, Map.of(), TeamState.INITIAL, MONDAY_10_UTC));
+    }
 }

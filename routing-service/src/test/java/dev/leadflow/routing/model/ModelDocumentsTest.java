@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.leadflow.routing.decision.Condition;
 import dev.leadflow.routing.decision.Distribution;
+import dev.leadflow.routing.decision.Escalation;
 import dev.leadflow.routing.decision.Rep;
 import dev.leadflow.routing.decision.RoutingModel;
 import dev.leadflow.routing.decision.RuleAction;
@@ -41,6 +42,9 @@ class ModelDocumentsTest {
             teams:
               - id: emea
                 name: EMEA
+                manager: lena@corp.example
+              - id: dach
+                manager: anna
             reps:
               - id: anna
                 name: Anna Berg
@@ -85,7 +89,12 @@ class ModelDocumentsTest {
                 whenNoneAvailable: queue
                 fallbackQueue: emea-overflow
                 firstContactSla: PT2M
+                escalation:
+                  notify: manager
+                  reassign: true
+                  maxReassignments: 2
               - id: vip
+                escalation: {notify: manager}
                 assignTo:
                   rep: anna
               - id: rest
@@ -128,6 +137,42 @@ class ModelDocumentsTest {
         assertThat(model.rules().get(1).action()).isEqualTo(new RuleAction.ToRep("anna"));
         assertThat(model.rules().get(1).whenNoneAvailable()).isEqualTo(new WhenNoneAvailable.Hold());
         assertThat(model.rules().get(2).action()).isEqualTo(new RuleAction.ToQueue("general"));
+        assertThat(model.team("emea").orElseThrow().manager()).isEqualTo("lena@corp.example");
+        assertThat(model.team("dach").orElseThrow().manager()).as("a rep id").isEqualTo("anna");
+        assertThat(model.rules().get(0).escalation()).isEqualTo(new Escalation(true, true, 2));
+        assertThat(model.rules().get(1).escalation()).isEqualTo(new Escalation(true, false, 0));
+        assertThat(model.rules().get(2).escalation()).as("none given").isEqualTo(Escalation.NONE);
+    }
+
+    @Test
+    void reassignsOnceByDefault() {
+        RoutingModel model = model("""
+                teams: [{id: t}]
+                reps: [{id: r, name: R, email: r@x.example, teams: [t]}]
+                rules: [{id: all, assignTo: {team: t}, escalation: {reassign: true}}]
+                """);
+
+        assertThat(model.rules().get(0).escalation()).isEqualTo(new Escalation(false, true, 1));
+        assertThat(model.team("t").orElseThrow().manager()).isNull();
+    }
+
+    @Test
+    void namesEveryBrokenEscalationAndManager() {
+        assertThat(errorsOf("""
+                teams: [{id: t, manager: nobody}, {id: u, manager: "not@an"}]
+                reps: [{id: r, name: R, email: r@x.example, teams: [t, u]}]
+                rules:
+                  - {id: a, assignTo: {team: t}, escalation: {notify: ceo}}
+                  - {id: b, assignTo: {team: t}, escalation: {maxReassignments: 2}}
+                  - {id: c, assignTo: {team: t}, escalation: {reassign: true, maxReassignments: 0}}
+                  - {id: d, assignTo: {team: t}, escalation: {reassign: true, maxReassignments: 11}}
+                """)).containsExactly(
+                "teams[0] (t).manager: 'nobody' is neither a rep id nor an email address",
+                "teams[1] (u).manager: 'not@an' is neither a rep id nor an email address",
+                "rules[0] (a).escalation.notify: 'ceo' is not manager",
+                "rules[1] (b).escalation.maxReassignments: only applies with reassign: true",
+                "rules[2] (c).escalation.maxReassignments: must be between 1 and 10",
+                "rules[3] (d).escalation.maxReassignments: must be between 1 and 10");
     }
 
     @Test

@@ -241,10 +241,10 @@ public final class CaptureToRoutedBenchmark {
                         continue;
                     }
                     LeadRouted routed = JSON.readValue(record.value(), LeadRouted.class);
-                    String leadId = routed.leadId().toString();
                     if (routed.reassignments() > 0) {
-                        continue; // a reassignment after a missed SLA is not a second routing
+                        continue; // a reassignment after a missed first-contact SLA: neither a routing nor a duplicate
                     }
+                    String leadId = routed.leadId().toString();
                     routedRecords.merge(leadId, 1, Integer::sum);
                     routedLatency.putIfAbsent(leadId,
                             Duration.between(routed.capturedAt(), routed.routedAt()).toNanos() / 1_000_000.0);

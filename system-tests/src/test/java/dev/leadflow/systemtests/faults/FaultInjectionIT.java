@@ -61,9 +61,11 @@ class FaultInjectionIT {
             Topics.LEADS_TOUCHPOINTS, new ConsumedTopic(TouchpointRecorded.TYPE, 2),
             Topics.LEADS_SCORED, new ConsumedTopic(LeadScored.TYPE, 1),
             Topics.LEADS_QUALIFIED, new ConsumedTopic(LeadQualified.TYPE, 2),
-            Topics.LEADS_ROUTED, new ConsumedTopic(LeadRouted.TYPE, 1),
-            Topics.LEADS_SLA_BREACHED, new ConsumedTopic(LeadSlaBreached.TYPE, 1),
-            Topics.CRM_ACTIVITIES, new ConsumedTopic(LeadContacted.TYPE, 1));
+            // reporting, and routing's webhook delivery (a consumer group of its own)
+            Topics.LEADS_ROUTED, new ConsumedTopic(LeadRouted.TYPE, 2),
+            Topics.LEADS_SLA_BREACHED, new ConsumedTopic(LeadSlaBreached.TYPE, 2),
+            // reporting and routing (first contact, outcomes); scoring reads only the outcomes that recycle a lead
+            Topics.CRM_ACTIVITIES, new ConsumedTopic(LeadContacted.TYPE, 2));
 
     private static final List<ReportRow> REPORT = new CopyOnWriteArrayList<>();
     /** Keys of the records the poison scenario wrote: the only ones any dead-letter topic may hold. */

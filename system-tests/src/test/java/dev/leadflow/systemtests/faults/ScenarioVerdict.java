@@ -19,7 +19,9 @@ import java.util.UUID;
  * Lost and duplicated compare sets: every accepted submission must be on {@code leads.captured}, every accepted
  * touchpoint on {@code leads.touchpoints}, every qualified lead routed exactly once per qualification. A second
  * record with an event id already seen is a redelivery copy (at least once, absorbed by every consumer's inbox),
- * counted apart; a second routing decision is a duplicate.
+ * counted apart. Routing decisions are keyed by {@code (qualificationId, reassignments)}: a reassignment after a
+ * missed first-contact SLA ({@code reassignments > 0}) is a new assignment, not a duplicate, and only first routings
+ * ({@code reassignments == 0}) count as routed; a second decision for the same pair is a duplicate.
  */
 record ScenarioVerdict(
         String scenario,
@@ -112,6 +114,11 @@ record ScenarioVerdict(
             List<LeadRouted> routings = ledger.routed.getOrDefault(lead, List.of());
             List<LeadRouted> decisions = TopicLedger.distinct(routings);
             copies += TopicLedger.copies(routings);
+            Map<Assignment, Integer> perAssignment = new HashMap<>();
+            decisions.forEach(decision -> perAssignment.merge(
+                    new Assignment(decision.qualificationId(), decision.reassignments()), 1, Integer::sum));
+            List<LeadRouted> firstRoutings = decisions.stream().filter(decision -> decision.reassignments() == 0)
+                    .toList();
             if (coldLeads.contains(lead) && !qualifications.isEmpty()) {
                 problems.add("cold lead " + lead + " qualified");
             }
@@ -119,21 +126,22 @@ record ScenarioVerdict(
                 problems.add("qualifying lead " + lead + " never qualified");
             }
             qualified += qualifications.size() > 0 ? 1 : 0;
-            routed += decisions.size() > 0 ? 1 : 0;
+            routed += firstRoutings.isEmpty() ? 0 : 1;
             if (qualifications.size() > 1) {
                 duplicated++; // one lead, one qualification, unless recycled (not in this traffic)
             }
             Set<UUID> qualificationIds = new HashSet<>();
             qualifications.forEach(q -> qualificationIds.add(q.qualificationId()));
-            if (decisions.size() < qualificationIds.size()) {
-                lost += qualificationIds.size() - decisions.size();
-            }
-            if (decisions.size() > qualificationIds.size() && !qualificationIds.isEmpty()) {
-                duplicated += decisions.size() - qualificationIds.size();
-            }
+            Set<UUID> routedQualifications = new HashSet<>();
+            firstRoutings.forEach(decision -> routedQualifications.add(decision.qualificationId()));
+            lost += (int) qualificationIds.stream().filter(id -> !routedQualifications.contains(id)).count();
+            duplicated += perAssignment.values().stream().mapToInt(count -> count - 1).sum();
             for (LeadRouted decision : decisions) {
-                slowestRouteMillis = Math.max(slowestRouteMillis,
-                        decision.routedAt().toEpochMilli() - decision.capturedAt().toEpochMilli());
+                if (decision.reassignments() == 0) {
+                    // A reassignment comes minutes later by design: speed-to-lead is the first routing's.
+                    slowestRouteMillis = Math.max(slowestRouteMillis,
+                            decision.routedAt().toEpochMilli() - decision.capturedAt().toEpochMilli());
+                }
                 if (!qualificationIds.contains(decision.qualificationId())) {
                     problems.add("lead " + lead + " routed for a qualification never published");
                 }
@@ -145,6 +153,10 @@ record ScenarioVerdict(
         }
         return new ScenarioVerdict(scenario, submissions.size(), accepted.size(), qualifyingLeads.size(), qualified, routed, lost, duplicated,
                 copies, slowestRouteMillis / 1000.0, retried, unanswered, problems);
+    }
+
+    /** One assignment of a qualification: its first routing (0) or its n-th reassignment. */
+    private record Assignment(UUID qualificationId, int reassignments) {
     }
 
     /** Whether the topics hold everything the accepted submissions promise (no more waiting needed). */

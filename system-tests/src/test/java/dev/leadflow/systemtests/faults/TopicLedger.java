@@ -35,7 +35,8 @@ final class TopicLedger {
     final Set<UUID> touchpointIds;
     final int touchpointRecords;
 
-    private TopicLedger(Map<UUID, List<LeadCaptured>> captured, Map<UUID, List<LeadScored>> scored,
+    // Package-private: ScenarioVerdictTest builds ledgers without a broker.
+    TopicLedger(Map<UUID, List<LeadCaptured>> captured, Map<UUID, List<LeadScored>> scored,
             Map<UUID, List<LeadQualified>> qualified, Map<UUID, List<LeadRouted>> routed, Set<UUID> touchpointIds,
             int touchpointRecords) {
         this.captured = captured;

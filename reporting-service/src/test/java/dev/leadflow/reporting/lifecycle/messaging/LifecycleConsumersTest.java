@@ -91,7 +91,13 @@ class LifecycleConsumersTest {
         String opportunityWon = """
                 {"eventId":"%s","leadId":"%s","opportunityId":"opp-1"}""".formatted(UUID.randomUUID(), leadId);
 
+        String disqualified = """
+                {"eventId":"%s","leadId":"%s","repId":"alice","reason":"no budget"}""".formatted(UUID.randomUUID(),
+                leadId);
+
         send(new Outgoing(Topics.CRM_ACTIVITIES, key, opportunityWon, EventTypes.OPPORTUNITY_WON,
+                        UUID.randomUUID().toString()),
+                new Outgoing(Topics.CRM_ACTIVITIES, key, disqualified, EventTypes.LEAD_DISQUALIFIED,
                         UUID.randomUUID().toString()),
                 new Outgoing(Topics.CRM_ACTIVITIES, key, "{}", "lead.meeting-booked", UUID.randomUUID().toString()),
                 event(contacted(leadId, capturedAt.plusSeconds(60))));
