@@ -1,6 +1,7 @@
 package dev.leadflow.scoring.messaging;
 
 import dev.leadflow.events.LeadCaptured;
+import dev.leadflow.events.LeadDisqualified;
 import dev.leadflow.events.OpportunityLost;
 import dev.leadflow.events.TouchpointRecorded;
 import dev.leadflow.messaging.inbox.EventConsumer;
@@ -20,6 +21,7 @@ public class ScoringConsumers {
     private static final String LEAD_CAPTURED_CONSUMER = "scoring.lead-captured";
     private static final String TOUCHPOINT_RECORDED_CONSUMER = "scoring.touchpoint-recorded";
     private static final String OPPORTUNITY_LOST_CONSUMER = "scoring.opportunity-lost";
+    private static final String LEAD_DISQUALIFIED_CONSUMER = "scoring.lead-disqualified";
 
     private final EventConsumer consumer;
     private final LeadScoringService scoring;
@@ -43,15 +45,18 @@ public class ScoringConsumers {
     }
 
     /**
-     * Only {@code opportunity.lost} concerns scoring (it recycles the lead). Every other record of the shared topic,
+     * Only {@code opportunity.lost} and {@code lead.disqualified} concern scoring (both recycle the lead). Every other record of the shared topic,
      * of a known type or not, is left to its owners: reporting-service consumes the rest of {@code crm.activities}
      * and dead-letters what nobody can read, so a poison record is dead-lettered once, not once per service.
      */
     @Incoming("crm-activities")
     @Blocking
     public void onCrmActivity(ConsumerRecord<String, String> record) {
-        if (OpportunityLost.TYPE.equals(EventConsumer.ceType(record))) {
+        String type = EventConsumer.ceType(record);
+        if (OpportunityLost.TYPE.equals(type)) {
             consumer.consume(record, OpportunityLost.class, OPPORTUNITY_LOST_CONSUMER, scoring::onOpportunityLost);
+        } else if (LeadDisqualified.TYPE.equals(type)) {
+            consumer.consume(record, LeadDisqualified.class, LEAD_DISQUALIFIED_CONSUMER, scoring::onLeadDisqualified);
         }
     }
 }
