@@ -7,24 +7,30 @@ import static dev.leadflow.scoring.support.TestEvents.engineer;
 import static dev.leadflow.scoring.support.TestEvents.touchpoint;
 import static dev.leadflow.scoring.support.TestEvents.vpFromPricingPage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.leadflow.devstack.DevStackTestResource;
 import dev.leadflow.devstack.KafkaTopics;
 import dev.leadflow.events.LeadCaptured;
+import dev.leadflow.events.LeadProfile;
 import dev.leadflow.events.LeadQualified;
 import dev.leadflow.events.LeadScored;
 import dev.leadflow.events.ScoreReason;
 import dev.leadflow.events.TouchpointRecorded;
+import dev.leadflow.events.TouchpointSummary;
 import dev.leadflow.events.TouchpointTypes;
+import dev.leadflow.scoring.modelstore.ScoringModelStore;
 import dev.leadflow.scoring.support.KafkaTestClient;
 import dev.leadflow.scoring.support.OutboxProbe;
+import dev.leadflow.scoring.support.TestEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,8 @@ class LeadQualificationTest {
     KafkaTestClient kafka;
     @Inject
     OutboxProbe outbox;
+    @Inject
+    ScoringModelStore models;
 
     @Test
     void qualifiesAVpFromThePricingPageOnceOnTheirFormSubmission() {
@@ -59,7 +67,7 @@ class LeadQualificationTest {
         assertThat(score.reasons()).extracting(ScoreReason::ruleId).contains("senior-title", "company-size-1000-plus",
                 "form-submit", "pricing-page");
         assertThat(score.threshold()).isEqualTo(100);
-        assertThat(score.modelVersion()).isEqualTo("demo-2026.1");
+        assertThat(score.modelVersion()).isEqualTo(models.active().modelVersion());
         assertThat(score.capturedAt()).isEqualTo(captured.capturedAt());
 
         ConsumerRecord<String, String> record = qualifiedRecords.get(0);
@@ -112,6 +120,31 @@ class LeadQualificationTest {
         assertThat(afterQualification.qualified()).isTrue();
         assertThat(outbox.published(LeadQualified.TOPIC, leadId.toString())).isEqualTo(1);
         assertThat(kafka.records(LeadQualified.TOPIC, leadId.toString())).hasSize(1);
+    }
+
+    @Test
+    void carriesTheProfilesRegionAndPostalCodeAndASummaryOfTheTouchpointsIntoTheQualification() {
+        UUID leadId = UUID.randomUUID();
+        LeadProfile profile = new LeadProfile("lee@globex.example", "Lee", "Chen", "Globex", "Director of IT", null,
+                "US", "201-500", null, "CA", "94105");
+        LeadCaptured captured = TestEvents.capture(leadId, profile, false, "https://acme.example/?ref=ad", null);
+        capture(captured);
+        awaitEvents(LeadScored.TOPIC, leadId, LeadScored.class, 1);
+        TouchpointRecorded pricing = touchpoint(leadId, TouchpointTypes.PAGE_VIEW,
+                "https://acme.example/pricing?email=lee@globex.example");
+        touch(pricing);
+
+        LeadQualified qualified = awaitEvents(LeadQualified.TOPIC, leadId, LeadQualified.class, 1).get(0);
+
+        assertThat(qualified.profile().region()).isEqualTo("CA");
+        assertThat(qualified.profile().postalCode()).isEqualTo("94105");
+        TouchpointSummary summary = qualified.touchpoints();
+        assertThat(summary.total()).isEqualTo(2);
+        assertThat(summary.firstAt()).isEqualTo(captured.capturedAt());
+        assertThat(summary.lastAt()).isEqualTo(pricing.occurredAt());
+        assertThat(summary.countsByType()).isEqualTo(Map.of("form_submit", 1, "page_view", 1));
+        assertThat(summary.recent()).extracting(TouchpointSummary.Recent::type, TouchpointSummary.Recent::url)
+                .containsExactly(tuple("page_view", "acme.example/pricing"), tuple("form_submit", "acme.example/"));
     }
 
     @Test

@@ -3,13 +3,17 @@ package dev.leadflow.scoring;
 import static dev.leadflow.scoring.support.TestEvents.directorFromHomepage;
 import static dev.leadflow.scoring.support.TestEvents.touchpoint;
 import static dev.leadflow.scoring.support.TestEvents.vpFromPricingPage;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.leadflow.devstack.DevStackTestResource;
+import dev.leadflow.devstack.auth.TestTokens;
 import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.LeadContacted;
+import dev.leadflow.events.LeadDisqualified;
 import dev.leadflow.events.LeadQualified;
 import dev.leadflow.events.LeadScored;
 import dev.leadflow.events.LeadStageChanged;
@@ -19,6 +23,7 @@ import dev.leadflow.events.TouchpointRecorded;
 import dev.leadflow.events.TouchpointTypes;
 import dev.leadflow.scoring.support.KafkaTestClient;
 import dev.leadflow.scoring.support.OutboxProbe;
+import dev.leadflow.scoring.support.TestEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,6 +95,99 @@ class LifecycleStagesTest {
         assertThat(recycledAgain.qualificationId()).isEqualTo(second);
         assertThat(outbox.published(LeadQualified.TOPIC, leadId.toString())).isEqualTo(2);
         assertThat(outbox.published(LeadStageChanged.TOPIC, leadId.toString())).isEqualTo(5);
+    }
+
+    @Test
+    void aRepsDisqualificationRecyclesTheLeadWithTheCrmsReasonAndItQualifiesAgainWhenItEngages() {
+        UUID leadId = UUID.randomUUID();
+        capture(vpFromPricingPage(leadId));
+        UUID first = awaitEvents(LeadQualified.TOPIC, leadId, LeadQualified.class, 1).get(0).qualificationId();
+
+        LeadDisqualified disqualified = new LeadDisqualified(UUID.randomUUID(), leadId, "alice", "no budget this year",
+                Instant.now());
+        crm(LeadDisqualified.TYPE, disqualified);
+        crm(LeadDisqualified.TYPE, disqualified);
+
+        LeadStageChanged recycled = awaitEvents(LeadStageChanged.TOPIC, leadId, LeadStageChanged.class, 3).get(2);
+        assertThat(recycled).extracting(LeadStageChanged::from, LeadStageChanged::to, LeadStageChanged::reason,
+                LeadStageChanged::qualificationId)
+                .containsExactly("mql", "recycled", "lead.disqualified: no budget this year", first);
+        given().auth().oauth2(TestTokens.viewer()).get("/api/v1/scores/{leadId}", leadId)
+                .then().body("stage", equalTo("recycled")).body("qualified", equalTo(false));
+
+        touch(touchpoint(leadId, TouchpointTypes.WEBINAR, "https://acme.example/webinars/spring"));
+
+        UUID second = awaitEvents(LeadQualified.TOPIC, leadId, LeadQualified.class, 2).get(1).qualificationId();
+        assertThat(second).isNotNull().isNotEqualTo(first);
+        assertThat(awaitEvents(LeadStageChanged.TOPIC, leadId, LeadStageChanged.class, 4).get(3))
+                .extracting(LeadStageChanged::from, LeadStageChanged::to).containsExactly("recycled", "mql");
+        assertThat(outbox.published(LeadStageChanged.TOPIC, leadId.toString())).as("the duplicate had no effect")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void aDisqualificationOfALeadThatNeverQualifiedChangesNothingAndOneWithoutLeadIdIsDeadLettered() {
+        UUID leadId = UUID.randomUUID();
+        capture(directorFromHomepage(leadId));
+        awaitEvents(LeadStageChanged.TOPIC, leadId, LeadStageChanged.class, 1);
+
+        LeadDisqualified disqualified = new LeadDisqualified(UUID.randomUUID(), leadId, "alice", "spam", Instant.now());
+        crm(LeadDisqualified.TYPE, disqualified);
+        await().atMost(PATIENCE).until(() -> outbox.processed("scoring.lead-disqualified", disqualified.eventId()));
+        assertThat(outbox.published(LeadStageChanged.TOPIC, leadId.toString())).isEqualTo(1);
+
+        kafka.send(LeadDisqualified.TOPIC, leadId.toString(), LeadDisqualified.TYPE, UUID.randomUUID(),
+                "{\"repId\": \"alice\", \"reason\": \"spam\"}");
+        await().atMost(PATIENCE).until(() -> !kafka.records(LeadDisqualified.TOPIC + ".dlq", leadId.toString())
+                .isEmpty());
+    }
+
+    @Test
+    void aNewsletterSignUpIsASubscriberThatDoesNotQualifyUntilItDoesSomethingThatScores() {
+        UUID leadId = UUID.randomUUID();
+        // A VP at a 1,000+ company subscribing on the pricing page: enough points, but only a subscription so far.
+        capture(TestEvents.capture(leadId, "newsletter", vpFromPricingPage(leadId).profile(), false,
+                "https://acme.example/pricing", null));
+        LeadStageChanged subscribed = awaitEvents(LeadStageChanged.TOPIC, leadId, LeadStageChanged.class, 1).get(0);
+        assertThat(subscribed).extracting(LeadStageChanged::from, LeadStageChanged::to, LeadStageChanged::reason)
+                .containsExactly(null, "subscriber", "subscribed through form newsletter");
+        LeadScored score = awaitEvents(LeadScored.TOPIC, leadId, LeadScored.class, 1).get(0);
+        assertThat(score.total()).isGreaterThanOrEqualTo(100);
+        assertThat(score.stage()).isEqualTo("subscriber");
+        assertThat(score.qualified()).isFalse();
+
+        touch(touchpoint(leadId, TouchpointTypes.PAGE_VIEW, "https://acme.example/docs"));
+
+        List<LeadStageChanged> stages = awaitEvents(LeadStageChanged.TOPIC, leadId, LeadStageChanged.class, 3);
+        assertThat(stages).extracting(LeadStageChanged::from, LeadStageChanged::to)
+                .containsExactly(tuple(null, "subscriber"), tuple("subscriber", "lead"), tuple("lead", "mql"));
+        assertThat(stages.get(1).reason()).isEqualTo("engaged: page_view");
+        assertThat(awaitEvents(LeadQualified.TOPIC, leadId, LeadQualified.class, 1)).hasSize(1);
+        assertThat(outbox.published(LeadScored.TOPIC, leadId.toString())).as("on subscribing, on engaging")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aSubscriberWhoSubmitsAnyOtherFormBecomesALeadAndQualifiesOnThePointsItWasHeldBackWith() {
+        UUID leadId = UUID.randomUUID();
+        capture(TestEvents.capture(leadId, "newsletter", directorFromHomepage(leadId).profile(), false,
+                "https://acme.example/", null));
+        awaitEvents(LeadStageChanged.TOPIC, leadId, LeadStageChanged.class, 1);
+        // Subscribing again keeps a subscriber where it is, even at the threshold (fit 60 + two form submits 40).
+        capture(TestEvents.capture(leadId, "newsletter", directorFromHomepage(leadId).profile(), false,
+                "https://acme.example/blog", null));
+        assertThat(awaitEvents(LeadScored.TOPIC, leadId, LeadScored.class, 2).get(1))
+                .extracting(LeadScored::total, LeadScored::stage, LeadScored::qualified)
+                .containsExactly(100, "subscriber", false);
+
+        capture(directorFromHomepage(leadId));
+
+        List<LeadStageChanged> stages = awaitEvents(LeadStageChanged.TOPIC, leadId, LeadStageChanged.class, 3);
+        assertThat(stages).extracting(LeadStageChanged::from, LeadStageChanged::to)
+                .containsExactly(tuple(null, "subscriber"), tuple("subscriber", "lead"), tuple("lead", "mql"));
+        assertThat(stages.get(1).reason()).isEqualTo("submitted form demo-request");
+        assertThat(awaitEvents(LeadQualified.TOPIC, leadId, LeadQualified.class, 1)).hasSize(1);
+        assertThat(outbox.published(LeadStageChanged.TOPIC, leadId.toString())).isEqualTo(3);
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.leadflow.events.LeadCaptured;
 import dev.leadflow.events.LeadScored;
 import dev.leadflow.events.TouchpointRecorded;
 import dev.leadflow.events.TouchpointTypes;
+import dev.leadflow.scoring.modelstore.ScoringModelStore;
 import dev.leadflow.scoring.support.KafkaTestClient;
 import dev.leadflow.scoring.support.OutboxProbe;
 import io.quarkus.test.common.ResourceArg;
@@ -37,6 +38,8 @@ class ScoreApiTest {
     KafkaTestClient kafka;
     @Inject
     OutboxProbe outbox;
+    @Inject
+    ScoringModelStore models;
 
     @Test
     void returnsALeadsScoreWithTheReasonsThatAddUpToIt() {
@@ -49,7 +52,7 @@ class ScoreApiTest {
                 .then().statusCode(200)
                 .contentType("application/json")
                 .body("leadId", equalTo(leadId.toString()))
-                .body("modelVersion", equalTo("demo-2026.1"))
+                .body("modelVersion", equalTo(models.active().modelVersion()))
                 .body("fit", equalTo(-15))
                 .body("engagement", equalTo(45))
                 .body("total", equalTo(30))
@@ -90,7 +93,7 @@ class ScoreApiTest {
                 .body("[1].reasons.ruleId", not(hasItems("webinar")))
                 .body("grade", contains("D1", "D2"))
                 .body("stage", contains("lead", "lead"))
-                .body("modelVersion", everyItem(equalTo("demo-2026.1")));
+                .body("modelVersion", everyItem(equalTo(models.active().modelVersion())));
     }
 
     @Test

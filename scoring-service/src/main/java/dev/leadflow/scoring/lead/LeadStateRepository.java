@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
@@ -18,6 +22,8 @@ import org.hibernate.query.NativeQuery;
  */
 @ApplicationScoped
 class LeadStateRepository {
+
+    private static final int TOUCHPOINT_CHUNK = 1000;
 
     private final EntityManager entityManager;
 
@@ -116,5 +122,30 @@ class LeadStateRepository {
                 .getResultStream()
                 .map(StoredTouchpoint::toTouchpoint)
                 .toList();
+    }
+
+    /** The {@code limit} most recently captured leads, newest first. */
+    List<ScoredLead> latestCaptured(int limit) {
+        return entityManager.createQuery("""
+                        SELECT l FROM ScoredLead l WHERE l.lastCapturedAt IS NOT NULL
+                        ORDER BY l.lastCapturedAt DESC, l.leadId""", ScoredLead.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The touchpoints of each lead, oldest first; a lead without any has none in the map. */
+    Map<UUID, List<Touchpoint>> touchpointsOf(Collection<UUID> leadIds) {
+        Map<UUID, List<Touchpoint>> byLead = new HashMap<>();
+        List<UUID> ids = List.copyOf(leadIds);
+        // Chunks keep each statement's parameter list well below PostgreSQL's limit.
+        for (int from = 0; from < ids.size(); from += TOUCHPOINT_CHUNK) {
+            entityManager.createQuery("""
+                            SELECT t FROM StoredTouchpoint t WHERE t.leadId IN :leadIds
+                            ORDER BY t.occurredAt, t.touchpointId""", StoredTouchpoint.class)
+                    .setParameter("leadIds", ids.subList(from, Math.min(ids.size(), from + TOUCHPOINT_CHUNK)))
+                    .getResultStream()
+                    .forEach(t -> byLead.computeIfAbsent(t.leadId(), id -> new ArrayList<>()).add(t.toTouchpoint()));
+        }
+        return byLead;
     }
 }

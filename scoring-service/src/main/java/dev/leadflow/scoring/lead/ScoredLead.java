@@ -32,6 +32,8 @@ public class ScoredLead {
     private String country;
     private String companySize;
     private String industry;
+    private String region;
+    private String postalCode;
     private boolean freeMailDomain;
     private boolean disposableEmailDomain;
     private String formId;
@@ -70,7 +72,8 @@ public class ScoredLead {
     }
 
     public LeadProfile profile() {
-        return new LeadProfile(email, firstName, lastName, company, jobTitle, phone, country, companySize, industry);
+        return new LeadProfile(email, firstName, lastName, company, jobTitle, phone, country, companySize, industry,
+                region, postalCode);
     }
 
     public LeadFacts facts() {
@@ -100,6 +103,8 @@ public class ScoredLead {
         country = profile.country();
         companySize = profile.companySize();
         industry = profile.industry();
+        region = profile.region();
+        postalCode = profile.postalCode();
         freeMailDomain = facts.freeMailDomain();
         disposableEmailDomain = facts.disposableEmailDomain();
         formId = facts.formId();

@@ -30,6 +30,10 @@ class StoredTouchpoint {
     protected StoredTouchpoint() {
     }
 
+    UUID leadId() {
+        return leadId;
+    }
+
     Touchpoint toTouchpoint() {
         return new Touchpoint(touchpointId, type, url, campaign,
                 new Utm(utmSource, utmMedium, utmCampaign, utmTerm, utmContent), occurredAt);

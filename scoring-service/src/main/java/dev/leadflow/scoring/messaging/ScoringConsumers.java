@@ -1,6 +1,7 @@
 package dev.leadflow.scoring.messaging;
 
 import dev.leadflow.events.LeadCaptured;
+import dev.leadflow.events.LeadDisqualified;
 import dev.leadflow.events.OpportunityLost;
 import dev.leadflow.events.TouchpointRecorded;
 import dev.leadflow.messaging.inbox.EventConsumer;
@@ -23,6 +24,7 @@ public class ScoringConsumers {
     private static final String LEAD_CAPTURED_CONSUMER = "scoring.lead-captured";
     private static final String TOUCHPOINT_RECORDED_CONSUMER = "scoring.touchpoint-recorded";
     private static final String OPPORTUNITY_LOST_CONSUMER = "scoring.opportunity-lost";
+    private static final String LEAD_DISQUALIFIED_CONSUMER = "scoring.lead-disqualified";
 
     private final EventConsumer consumer;
     private final LeadScoringService scoring;
@@ -47,16 +49,21 @@ public class ScoringConsumers {
     }
 
     /**
-     * Only {@code opportunity.lost} concerns scoring (it recycles the lead). Every other record of the shared topic,
-     * of a known type or not, is left to its owners: reporting-service consumes the rest of {@code crm.activities}
-     * and dead-letters what nobody can read, so a poison record is dead-lettered once, not once per service.
+     * Only {@code opportunity.lost} and {@code lead.disqualified} concern scoring (both recycle the lead). Every other
+     * record of the shared topic, of a known type or not, is left to its owners: reporting-service and
+     * routing-service consume the rest of {@code crm.activities} and dead-letter what they cannot read.
      */
     @Incoming("crm-activities")
     @Blocking
     public CompletionStage<Void> onCrmActivities(KafkaRecordBatch<String, String> batch) {
         Handler<OpportunityLost> opportunityLost = new Handler<>(OpportunityLost.class, OPPORTUNITY_LOST_CONSUMER,
                 scoring::onOpportunityLost);
-        return consumer.consumeBatch(batch,
-                record -> OpportunityLost.TYPE.equals(EventConsumer.ceType(record)) ? opportunityLost : null);
+        Handler<LeadDisqualified> disqualified = new Handler<>(LeadDisqualified.class, LEAD_DISQUALIFIED_CONSUMER,
+                scoring::onLeadDisqualified);
+        return consumer.consumeBatch(batch, record -> {
+            String type = EventConsumer.ceType(record);
+            return OpportunityLost.TYPE.equals(type) ? opportunityLost
+                    : LeadDisqualified.TYPE.equals(type) ? disqualified : null;
+        });
     }
 }

@@ -52,6 +52,14 @@ public record EngagementRule(String id, String description, int points, Conditio
         this(id, description, points, condition, true, maxPoints, Decay.NONE);
     }
 
+    /**
+     * Whether the rule's points can change with time alone, no new touchpoint: it decays (half-life or expiry) or
+     * counts touchpoints within a window.
+     */
+    public boolean changesOverTime() {
+        return !(decay instanceof NoDecay) || condition instanceof TouchpointCount;
+    }
+
     @Override
     public Dimension dimension() {
         return Dimension.ENGAGEMENT;

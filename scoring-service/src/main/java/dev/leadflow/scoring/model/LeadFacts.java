@@ -42,7 +42,9 @@ public record LeadFacts(LeadProfile profile, Utm utm, String formId, String page
                 pick(o.phone(), n.phone()),
                 pick(o.country(), n.country()),
                 pick(o.companySize(), n.companySize()),
-                pick(o.industry(), n.industry()));
+                pick(o.industry(), n.industry()),
+                pick(o.region(), n.region()),
+                pick(o.postalCode(), n.postalCode()));
         // UTM parameters describe one visit: mixing two campaigns' fields would describe none.
         Utm utm = isEmpty(newer.utm()) ? older.utm() : newer.utm();
         LeadFacts flags = isBlank(n.email()) ? older : newer;

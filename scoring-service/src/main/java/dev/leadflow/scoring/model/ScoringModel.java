@@ -4,6 +4,7 @@ import dev.leadflow.events.ScoreReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -57,6 +58,13 @@ public record ScoringModel(String version, QualificationPolicy policy, GradeBand
             rule.evaluate(touchpoints, now).ifPresent(reasons::add);
         }
         return Score.of(reasons);
+    }
+
+    /** The ids of the rules whose points can change with time alone ({@link EngagementRule#changesOverTime}). */
+    public Set<String> rulesChangingOverTime() {
+        Set<String> ids = new LinkedHashSet<>();
+        engagement.stream().filter(EngagementRule::changesOverTime).map(EngagementRule::id).forEach(ids::add);
+        return ids;
     }
 
     /** The score's grade, A1 (best fit, most engaged) to D4. */

@@ -70,6 +70,9 @@ public final class ScoringModelReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private static final Set<String> MODEL_KEYS = Set.of("version", "threshold", "minimumFit", "grades", "fit",
             "engagement");
     private static final Set<String> FIT_RULE_KEYS = Set.of("id", "description", "points", "condition");
@@ -105,19 +108,24 @@ public final class ScoringModelReader {
 
     /** Reads the model at {@code location}: {@code classpath:<resource>} or a file path. */
     public static ScoringModel load(String location) {
+        return read(text(location), location);
+    }
+
+    /** The text of the model file at {@code location}: {@code classpath:<resource>} or a file path. */
+    public static String text(String location) {
         if (location.startsWith(CLASSPATH_PREFIX)) {
             String resource = location.substring(CLASSPATH_PREFIX.length());
             try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new InvalidScoringModelException(location, List.of("no such resource on the classpath"));
                 }
-                return read(new String(in.readAllBytes(), StandardCharsets.UTF_8), location);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read scoring model " + location, e);
             }
         }
         try {
-            return read(Files.readString(Path.of(location)), location);
+            return Files.readString(Path.of(location));
         } catch (NoSuchFileException e) {
             throw new InvalidScoringModelException(location, List.of("no such file"));
         } catch (IOException e) {
@@ -134,6 +142,20 @@ public final class ScoringModelReader {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
             throw new InvalidScoringModelException(source, List.of("not valid YAML" + where + ": "
+                    + e.getOriginalMessage()));
+        }
+        return new ScoringModelReader(source).model(root);
+    }
+
+    /** Reads a model from JSON text, the same structure as the YAML; {@code source} names it in error messages. */
+    public static ScoringModel readJson(String json, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new InvalidScoringModelException(source, List.of("not valid JSON" + where + ": "
                     + e.getOriginalMessage()));
         }
         return new ScoringModelReader(source).model(root);

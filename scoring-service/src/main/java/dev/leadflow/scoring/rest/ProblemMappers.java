@@ -1,5 +1,7 @@
 package dev.leadflow.scoring.rest;
 
+import dev.leadflow.scoring.modelfile.InvalidScoringModelException;
+import dev.leadflow.scoring.modelstore.ModelVersionConflictException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -20,6 +23,13 @@ class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_PREFIX = "https://leadflow.dev/problems/";
+    /**
+     * A scoring model problem as the reader words it: where (the model, a section, or a rule with its index and id),
+     * the field path inside it, and what is wrong, e.g. {@code fit[0] 'senior-title': condition.pattern: invalid...}.
+     */
+    private static final java.util.regex.Pattern MODEL_PROBLEM = java.util.regex.Pattern.compile(
+            "^(model|fit|engagement|(?:fit|engagement)\\[\\d+\\](?: '[^']*')?): (?:([A-Za-z][\\w.\\[\\]]*): )?(.*)$",
+            java.util.regex.Pattern.DOTALL);
 
     @ServerExceptionMapper
     Response invalidInput(ConstraintViolationException e) {
@@ -29,6 +39,31 @@ class ProblemMappers {
                 .toList();
         return problem(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400,
                 "The request has " + errors.size() + " invalid field(s)", errors));
+    }
+
+    @ServerExceptionMapper
+    Response invalidRequest(InvalidRequestException e) {
+        return problem(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400,
+                "The request has " + e.errors().size() + " invalid field(s)", e.errors()));
+    }
+
+    /** Each problem of the model names its rule ({@code fit[0] 'senior-title'}, or {@code model}) and field. */
+    @ServerExceptionMapper
+    Response invalidModel(InvalidScoringModelException e) {
+        List<Problem.FieldError> errors = e.problems().stream().map(ProblemMappers::modelError).toList();
+        return problem(new Problem(TYPE_PREFIX + "invalid-scoring-model", "Invalid scoring model", 400,
+                "The scoring model has " + errors.size() + " problem(s); nothing was stored", errors));
+    }
+
+    @ServerExceptionMapper
+    Response versionConflict(ModelVersionConflictException e) {
+        return problem(new Problem(TYPE_PREFIX + "model-version-conflict", "Model version conflict", 412,
+                e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    Response unknownRescore(UnknownRescoreException e) {
+        return problem(new Problem(TYPE_PREFIX + "unknown-rescore", "Unknown rescore job", 404, e.getMessage(), null));
     }
 
     @ServerExceptionMapper
@@ -65,6 +100,16 @@ class ProblemMappers {
 
     private static Response problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static Problem.FieldError modelError(String problem) {
+        Matcher parts = MODEL_PROBLEM.matcher(problem);
+        if (!parts.matches()) {
+            // Not about a rule: the document itself (not valid YAML or JSON).
+            return new Problem.FieldError("model", "document", problem);
+        }
+        String field = parts.group(2) == null ? parts.group(1) : parts.group(2);
+        return new Problem.FieldError(field, parts.group(1), problem);
     }
 
     private static String field(ConstraintViolation<?> violation) {

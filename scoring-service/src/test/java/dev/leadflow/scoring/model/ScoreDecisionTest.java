@@ -84,6 +84,59 @@ class ScoreDecisionTest {
                 .isEqualTo(new ScoreDecision(false, false));
     }
 
+    @Test
+    void decaySendsALeadOrARecycledLeadWhoseTotalFellShortOfThePolicyToNurture() {
+        for (LifecycleStage stage : new LifecycleStage[] {LifecycleStage.LEAD, LifecycleStage.RECYCLED}) {
+            assertThat(ScoreDecision.decideOnDecay(score(60, 30), score(60, 20), POLICY, stage))
+                    .isEqualTo(new ScoreDecision(true, false, true));
+        }
+    }
+
+    @Test
+    void decayNeverMovesAnMqlALeadSalesOwnsOrANurturedLeadButTheirScoreUpdates() {
+        for (LifecycleStage stage : new LifecycleStage[] {LifecycleStage.MQL, LifecycleStage.SAL, LifecycleStage.SQL,
+                LifecycleStage.OPPORTUNITY, LifecycleStage.CUSTOMER, LifecycleStage.DISQUALIFIED,
+                LifecycleStage.NURTURE}) {
+            assertThat(ScoreDecision.decideOnDecay(score(60, 50), score(60, 20), POLICY, stage))
+                    .as(stage.key()).isEqualTo(new ScoreDecision(true, false, false));
+        }
+    }
+
+    @Test
+    void decayLeavesALeadWhoseTotalDidNotFallOrStillMeetsThePolicyWhereItIs() {
+        assertThat(ScoreDecision.decideOnDecay(score(60, 30), score(60, 30), POLICY, LifecycleStage.LEAD))
+                .isEqualTo(new ScoreDecision(false, false, false));
+        assertThat(ScoreDecision.decideOnDecay(score(60, 10), score(60, 20), POLICY, LifecycleStage.LEAD))
+                .isEqualTo(new ScoreDecision(true, false, false));
+        assertThat(ScoreDecision.decideOnDecay(null, score(60, 20), POLICY, LifecycleStage.LEAD))
+                .isEqualTo(new ScoreDecision(true, false, false));
+        // Still at or above the threshold (but the lead could not qualify, e.g. known only from touchpoints).
+        assertThat(ScoreDecision.decideOnDecay(score(0, 150), score(0, 120), POLICY, null))
+                .isEqualTo(new ScoreDecision(true, false, false));
+    }
+
+    @Test
+    void decayThatLeavesALeadShortOfTheMinimumFitSendsItToNurture() {
+        QualificationPolicy withMinimumFit = new QualificationPolicy(100, 30);
+
+        assertThat(ScoreDecision.decideOnDecay(score(20, 100), score(20, 90), withMinimumFit, LifecycleStage.LEAD)
+                .nurture()).isTrue();
+    }
+
+    @Test
+    void aSubscriberDoesNotQualifyHoweverHighItScores() {
+        assertThat(ScoreDecision.decide(score(90, 20), score(90, 40), POLICY, LifecycleStage.SUBSCRIBER))
+                .isEqualTo(new ScoreDecision(true, false));
+    }
+
+    @Test
+    void aLeadEngagedWhenItsEngagementRose() {
+        assertThat(ScoreDecision.engaged(score(10, 20), score(10, 22))).isTrue();
+        assertThat(ScoreDecision.engaged(score(10, 20), score(10, 20))).isFalse();
+        assertThat(ScoreDecision.engaged(score(10, 20), score(30, 15))).as("fit alone is not engagement").isFalse();
+        assertThat(ScoreDecision.engaged(null, score(10, 20))).as("not on the first score").isFalse();
+    }
+
     private static Score score(int fit, int engagement) {
         return Score.of(List.of(new ScoreReason("f", "fit", fit, "fit", "x"),
                 new ScoreReason("e", "engagement", engagement, "engagement", "y")));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.leadflow.events.ScoreEvidence;
 import dev.leadflow.events.ScoreReason;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -157,6 +158,22 @@ class ScoringModelTest {
 
         assertThatThrownBy(() -> new ScoringModel("v", 100, List.of(SENIOR), List.of(clash)))
                 .hasMessage("id: rule id 'senior' is used by more than one rule");
+    }
+
+    @Test
+    void namesTheRulesWhosePointsChangeWithTimeAlone() {
+        TouchpointType pageView = new TouchpointType(Set.of("page_view"));
+        ScoringModel model = new ScoringModel("time", new QualificationPolicy(100, null), null, List.of(SENIOR),
+                List.of(PAGE_VIEWS,
+                        new EngagementRule("halving", "Halving", 5, pageView, true, null,
+                                new HalfLife(Duration.ofDays(30))),
+                        new EngagementRule("expiring", "Expiring", 5, pageView, true, null,
+                                new ExpiresAfter(Duration.ofDays(90))),
+                        new EngagementRule("binge", "Binge", 5,
+                                new TouchpointCount(pageView, 3, Duration.ofDays(7)), false, null, null)));
+
+        assertThat(model.rulesChangingOverTime()).containsExactly("halving", "expiring", "binge");
+        assertThat(MODEL.rulesChangingOverTime()).isEmpty();
     }
 
     private static Score score(LeadFacts lead, List<Touchpoint> touchpoints) {

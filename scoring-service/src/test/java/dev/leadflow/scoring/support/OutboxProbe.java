@@ -38,6 +38,11 @@ public class OutboxProbe {
         return count("SELECT count(*) FROM touchpoint WHERE anonymous_id = ?1 AND lead_id IS NULL", anonymousId);
     }
 
+    /** How many rows {@code table} holds (a table name from the test, never input). */
+    public long rows(String table) {
+        return count("SELECT count(*) FROM " + table);
+    }
+
     private long count(String sql, Object... parameters) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var query = entityManager.createNativeQuery(sql);

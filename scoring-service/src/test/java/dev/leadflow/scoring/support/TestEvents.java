@@ -40,7 +40,12 @@ public final class TestEvents {
 
     public static LeadCaptured capture(UUID leadId, LeadProfile profile, boolean freeMail, String pageUrl,
             String anonymousId) {
-        return new LeadCaptured(UUID.randomUUID(), leadId, "demo-request", now(), false, profile, true, freeMail,
+        return capture(leadId, "demo-request", profile, freeMail, pageUrl, anonymousId);
+    }
+
+    public static LeadCaptured capture(UUID leadId, String formId, LeadProfile profile, boolean freeMail,
+            String pageUrl, String anonymousId) {
+        return new LeadCaptured(UUID.randomUUID(), leadId, formId, now(), false, profile, true, freeMail,
                 new Utm("google", "cpc", "brand", null, null), pageUrl, "https://www.google.com/", anonymousId);
     }
 

@@ -1,0 +1,5 @@
+package dev.leadflow.scoring.rescore;
+
+/** A re-score job was created (fired in its transaction; the worker starts on it once that commits). */
+record RescoreStarted(RescoreJob job) {
+}
