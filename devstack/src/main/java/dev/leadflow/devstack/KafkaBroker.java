@@ -65,8 +65,7 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = writeServerProperties();
             Path log4j = writeLog4jConfig();
             if (!Files.exists(dir.resolve("logs/meta.properties"))) {
-                run("Formatting the Kafka storage", javaCommand(log4j, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
-                        config.toString(), "--ignore-formatted"), dir.resolve("format.log"));
+                format(config, log4j);
             }
             process = new ProcessBuilder(javaCommand(log4j, BrokerLauncher.class.getName(), config.toString()))
                     .redirectErrorStream(true)
@@ -264,18 +263,42 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
+    /**
+     * Formats the storage, a second time if the first attempt fails: CI saw one format fail within a second on a busy
+     * machine, and the test's directory (and so the log) is gone by the time anyone looks, hence the log in the error.
+     */
+    private void format(Path config, Path log4j) throws IOException {
+        List<String> command = javaCommand(log4j, "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c",
+                config.toString(), "--ignore-formatted");
+        try {
+            run("Formatting the Kafka storage", command, dir.resolve("format.log"));
+        } catch (IllegalStateException first) {
+            System.err.println(first.getMessage() + "; formatting once more");
+            run("Formatting the Kafka storage (second attempt)", command, dir.resolve("format.log"));
+        }
+    }
+
     private static void run(String what, List<String> command, Path log) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException(what + " failed; see " + log);
+                throw new IllegalStateException(what + " failed; " + log + " ends with:\n" + tail(log, 30));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();
             throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 
