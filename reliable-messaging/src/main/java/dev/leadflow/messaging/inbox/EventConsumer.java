@@ -131,6 +131,11 @@ public class EventConsumer {
                         firstDelivery[i] = firstDelivery(item.handler().consumer(), item.event().eventId());
                         if (firstDelivery[i]) {
                             item.run();
+                            // Each event starts from an empty session, as it would in a transaction of its own:
+                            // otherwise every flush dirty-checks all the entities earlier events of the batch
+                            // loaded, and a batch costs the square of its size.
+                            entityManager.flush();
+                            entityManager.clear();
                         }
                     }
                     return firstDelivery;
