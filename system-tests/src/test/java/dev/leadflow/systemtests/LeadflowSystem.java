@@ -30,6 +30,9 @@ public final class LeadflowSystem implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("capture", "scoring", "routing", "attribution", "reporting");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** JVM options of every service process; the benchmark sets its own ({@code benchmark.service-java-opts}). */
+    private static final String SERVICE_JAVA_OPTS =
+            System.getProperty("leadflow.service-java-opts", "-Xmx384m -XX:+UseG1GC");
 
     private final Path root;
     private final Path workDir;
@@ -174,9 +177,11 @@ public final class LeadflowSystem implements AutoCloseable {
         public synchronized void start() {
             try {
                 Files.createDirectories(log.getParent());
-                ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m", "-XX:+UseG1GC", "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                List<String> command = new ArrayList<>();
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(List.of(SERVICE_JAVA_OPTS.trim().split("\\s+")));
+                command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+                ProcessBuilder builder = new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 builder.environment().putAll(env);

@@ -19,6 +19,9 @@ import org.hibernate.query.NativeQuery;
  * Scoring state in PostgreSQL. Every change to a lead happens under a row lock on its {@code scored_lead} row, and an
  * anonymous visitor's touchpoints under a lock on its {@code anonymous_visitor} row (always taken before the lead's),
  * so the two consumers can process events of the same lead concurrently without losing an update.
+ *
+ * <p>Each native statement names the one table it touches (its synchronized query space): without that, Hibernate
+ * flushes the whole session before it, writing the lead's row once per statement instead of once per event.
  */
 @ApplicationScoped
 class LeadStateRepository {
@@ -39,6 +42,7 @@ class LeadStateRepository {
     ScoredLead lock(UUID leadId) {
         // An upsert instead of find-then-persist: two first events of one lead racing must not fail on the key.
         entityManager.createNativeQuery("INSERT INTO scored_lead (lead_id) VALUES (?1) ON CONFLICT DO NOTHING")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("scored_lead")
                 .setParameter(1, leadId)
                 .executeUpdate();
         return entityManager.find(ScoredLead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
@@ -50,6 +54,7 @@ class LeadStateRepository {
                         INSERT INTO anonymous_visitor (anonymous_id) VALUES (?1)
                         ON CONFLICT (anonymous_id) DO UPDATE SET anonymous_id = EXCLUDED.anonymous_id
                         RETURNING lead_id""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("anonymous_visitor")
                 .setParameter(1, anonymousId)
                 .getSingleResult();
     }
@@ -59,11 +64,13 @@ class LeadStateRepository {
         entityManager.createNativeQuery("""
                         INSERT INTO anonymous_visitor (anonymous_id, lead_id) VALUES (?1, ?2)
                         ON CONFLICT (anonymous_id) DO UPDATE SET lead_id = EXCLUDED.lead_id""")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("anonymous_visitor")
                 .setParameter(1, anonymousId)
                 .setParameter(2, leadId)
                 .executeUpdate();
         entityManager.createNativeQuery(
                         "UPDATE touchpoint SET lead_id = ?1 WHERE anonymous_id = ?2 AND lead_id IS NULL")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("touchpoint")
                 .setParameter(1, leadId)
                 .setParameter(2, anonymousId)
                 .executeUpdate();
@@ -84,7 +91,7 @@ class LeadStateRepository {
                                                 utm_medium, utm_campaign, utm_term, utm_content, occurred_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                         ON CONFLICT (touchpoint_id) DO NOTHING""")
-                .unwrap(NativeQuery.class)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("touchpoint")
                 .setParameter(1, touchpointId, UUID.class)
                 .setParameter(2, leadId, UUID.class)
                 .setParameter(3, anonymousId, String.class)
