@@ -2,6 +2,7 @@ package dev.leadflow.scoring.lead;
 
 import dev.leadflow.events.LifecycleStage;
 import dev.leadflow.events.ScoreReason;
+import dev.leadflow.scoring.model.Score;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -30,8 +31,9 @@ public class ScoreHistoryEntry {
     private int threshold;
     private String grade;
     private String stage;
+    /** JSON text, see {@link StoredReasons}. */
     @JdbcTypeCode(SqlTypes.JSON)
-    private List<ScoreReason> reasons;
+    private String reasons;
 
     protected ScoreHistoryEntry() {
     }
@@ -40,13 +42,14 @@ public class ScoreHistoryEntry {
         this.leadId = lead.leadId();
         this.scoredAt = lead.scoredAt();
         this.modelVersion = lead.modelVersion();
-        this.fit = lead.score().orElseThrow().fit();
-        this.engagement = lead.score().orElseThrow().engagement();
-        this.total = lead.score().orElseThrow().total();
+        Score score = lead.score().orElseThrow();
+        this.fit = score.fit();
+        this.engagement = score.engagement();
+        this.total = score.total();
         this.threshold = lead.threshold();
         this.grade = lead.grade();
         this.stage = lead.stage().map(LifecycleStage::key).orElse(null);
-        this.reasons = lead.score().orElseThrow().reasons();
+        this.reasons = lead.reasonsJson();
     }
 
     public Instant scoredAt() {
@@ -82,6 +85,6 @@ public class ScoreHistoryEntry {
     }
 
     public List<ScoreReason> reasons() {
-        return reasons;
+        return StoredReasons.read(reasons);
     }
 }

@@ -9,6 +9,7 @@ import dev.leadflow.scoring.model.Score;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,14 +52,18 @@ public class ScoredLead {
     private Integer engagement;
     private Integer total;
     private Integer threshold;
+    /** JSON text, see {@link StoredReasons}. */
     @JdbcTypeCode(SqlTypes.JSON)
-    private List<ScoreReason> reasons;
+    private String reasons;
     private Instant scoredAt;
     private String grade;
     private String stage;
     /** The latest qualification: open while the lead is an MQL, closed once it is recycled. */
     private UUID qualificationId;
     private Instant qualifiedAt;
+    /** The last published score as read from its columns, kept so its reasons are parsed once per load. */
+    @Transient
+    private Score score;
 
     protected ScoredLead() {
     }
@@ -119,7 +124,13 @@ public class ScoredLead {
 
     /** The last published score, empty when the lead was never scored. */
     public Optional<Score> score() {
-        return scoredAt == null ? Optional.empty() : Optional.of(new Score(fit, engagement, total, reasons));
+        if (scoredAt == null) {
+            return Optional.empty();
+        }
+        if (score == null) {
+            score = new Score(fit, engagement, total, StoredReasons.read(reasons));
+        }
+        return Optional.of(score);
     }
 
     void recordScore(Score score, String grade, String modelVersion, int threshold, Instant scoredAt) {
@@ -127,10 +138,16 @@ public class ScoredLead {
         this.fit = score.fit();
         this.engagement = score.engagement();
         this.total = score.total();
-        this.reasons = score.reasons();
+        this.reasons = StoredReasons.write(score.reasons());
+        this.score = score;
         this.modelVersion = modelVersion;
         this.threshold = threshold;
         this.scoredAt = scoredAt;
+    }
+
+    /** The last published score's reasons as stored (JSON), for its history entry. */
+    String reasonsJson() {
+        return reasons;
     }
 
     public String modelVersion() {
