@@ -55,10 +55,11 @@ public class LeadRouter {
     private final Event<LeadRoutedLocally> routedEvents;
     private final SlaTimers timers;
     private final Assignments assignments;
+    private final Event<LeadOwnerAssigned> ownerEvents;
 
     LeadRouter(RoutingModels models, DistributionCounters counters, RoutingDecisionRepository decisions,
             Outbox outbox, Clock clock, Event<LeadRoutedLocally> routedEvents, SlaTimers timers,
-            Assignments assignments) {
+            Assignments assignments, Event<LeadOwnerAssigned> ownerEvents) {
         this.models = models;
         this.counters = counters;
         this.decisions = decisions;
@@ -67,6 +68,7 @@ public class LeadRouter {
         this.routedEvents = routedEvents;
         this.timers = timers;
         this.assignments = assignments;
+        this.ownerEvents = ownerEvents;
     }
 
     /**
@@ -168,6 +170,7 @@ public class LeadRouter {
             entity.reassignedFrom(previousOwnerId, reassignments);
         }
         decisions.persist(entity);
+        ownerEvents.fire(new LeadOwnerAssigned(qualified.leadId(), owner.displayName(), owner.type(), bookingLink));
         if (previous != null) {
             assignments.release(previous, "reassigned", routedAt);
         }

@@ -6,10 +6,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
- * How routing-service finds its routing model and checks first-contact SLAs. Validated at start-up: a bad value stops
- * the service.
+ * How routing-service finds its routing model, checks first-contact SLAs and holds routing-status requests.
+ * Validated at start-up: a bad value stops the service.
  */
 @ConfigMapping(prefix = "leadflow.routing")
 public interface RoutingConfig {
@@ -40,5 +42,29 @@ public interface RoutingConfig {
         @Min(1)
         @Max(10_000)
         int pageSize();
+    }
+
+    /** Long polling of the public routing status ({@code GET /api/v1/leads/{leadId}/routing-status?wait=N}). */
+    StatusWait statusWait();
+
+    interface StatusWait {
+
+        /**
+         * How often this instance looks up, in one query, whether any lead its held requests wait for was routed by
+         * another instance (its own routings answer at once, after commit). No query while nothing is held.
+         */
+        @WithDefault("200ms")
+        @DurationMin(millis = 10)
+        @DurationMax(seconds = 30)
+        Duration sweepInterval();
+
+        /**
+         * The most requests this instance holds at once (each costs a little memory, no thread). Beyond it a request
+         * with {@code wait} is answered at once, as without it; 0 turns long polling off.
+         */
+        @WithDefault("10000")
+        @Min(0)
+        @Max(1_000_000)
+        int maxWaiting();
     }
 }

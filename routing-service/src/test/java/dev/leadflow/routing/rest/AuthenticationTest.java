@@ -86,6 +86,18 @@ class AuthenticationTest {
     }
 
     @Test
+    void leavesTheLongPolledRoutingStatusPublicEvenForABadToken() {
+        given().queryParam("wait", 1).get("/api/v1/leads/{leadId}/routing-status", UUID.randomUUID())
+                .then().statusCode(200).body("routed", equalTo(false));
+        given().auth().oauth2(TestTokens.expiredViewer()).queryParam("wait", 1)
+                .get("/api/v1/leads/{leadId}/routing-status", UUID.randomUUID())
+                .then().statusCode(200).body("routed", equalTo(false));
+        given().auth().oauth2("not-a-jwt").queryParam("wait", "31")
+                .get("/api/v1/leads/{leadId}/routing-status", UUID.randomUUID())
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void webhooksNeedATokenToBeReadOrChanged() {
         given().get("/api/v1/webhooks").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
