@@ -240,16 +240,29 @@ public final class KafkaBroker implements AutoCloseable {
 
     private String clusterId() throws IOException {
         Path file = dir.resolve("cluster.id");
-        if (Files.exists(file)) {
+        // An id starting with '-' was never usable (the storage tool read it as an option), so it is replaced.
+        if (Files.exists(file) && !Files.readString(file).trim().startsWith("-")) {
             return Files.readString(file).trim();
         }
-        // A KRaft cluster id is a base64url-encoded 16-byte UUID.
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        String id = newClusterId();
         Files.writeString(file, id);
         return id;
+    }
+
+    /**
+     * A KRaft cluster id: a base64url-encoded 16-byte UUID that, like Kafka's own {@code Uuid.randomUuid()}, never
+     * starts with '-' (about 1 in 64 would, and the storage tool then takes it for an option).
+     */
+    static String newClusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private List<String> javaCommand(Path log4j, String mainClass, String... args) {
