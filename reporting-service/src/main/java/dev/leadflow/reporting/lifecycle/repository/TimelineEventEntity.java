@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Row of {@code timeline_event}. */
+/** Row of {@code timeline_event}, as the timeline endpoint reads it; events are appended with a native insert. */
 @Entity
 @Table(name = "timeline_event")
 class TimelineEventEntity {
@@ -20,14 +20,6 @@ class TimelineEventEntity {
     private String summary;
 
     protected TimelineEventEntity() {
-    }
-
-    TimelineEventEntity(UUID leadId, TimelineEntry entry) {
-        this.eventId = entry.eventId();
-        this.leadId = leadId;
-        this.eventType = entry.type();
-        this.occurredAt = entry.occurredAt();
-        this.summary = entry.summary();
     }
 
     TimelineEntry toDomain() {
