@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
 @ApplicationScoped
 public class RoutingDecisionRepository implements PanacheRepositoryBase<RoutingDecisionEntity, UUID> {
@@ -22,7 +23,13 @@ public class RoutingDecisionRepository implements PanacheRepositoryBase<RoutingD
     }
 
     public boolean isRouted(UUID qualificationId) {
-        return count("qualificationId", qualificationId) > 0;
+        // Asked for every qualified lead: a plain EXISTS costs a fraction of an HQL count, and naming its one table
+        // keeps Hibernate from flushing anything else first.
+        return (Boolean) getEntityManager()
+                .createNativeQuery("SELECT EXISTS (SELECT 1 FROM routing_decision WHERE qualification_id = ?1)")
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("routing_decision")
+                .setParameter(1, qualificationId)
+                .getSingleResult();
     }
 
     /** Whether the qualification's assignment number {@code reassignments} exists (0: its first routing). */
