@@ -100,7 +100,8 @@ public final class CaptureToRoutedBenchmark {
 
     /**
      * Saturation, after the rates (its backlog would distort them): capture's accepted leads/s and latency with
-     * every intake check on, next to a bare endpoint of the same process and raw Kafka produce on the same broker.
+     * every intake check on, next to a bare endpoint of the same process and raw Kafka produce on the same broker;
+     * then how fast scoring alone works off what capture took.
      */
     private static List<String> ceilings(LeadflowSystem system, HttpClient http) throws Exception {
         double produce = new KafkaFloor(system.kafkaBootstrapServers(), KAFKA_HOPS)
@@ -110,15 +111,61 @@ public final class CaptureToRoutedBenchmark {
                 n -> HttpRequest.newBuilder(live).timeout(Duration.ofSeconds(30)).GET().build());
         URI leads = system.url("capture").resolve("/api/v1/leads");
         String run = Long.toString(System.nanoTime(), 36);
+        // Capture alone (the services behind it stopped), then scoring alone draining what capture took: whether
+        // scoring keeps up with capture when each has the machine, apart from the cores the others share in a run.
+        List<String> downstream = List.of("scoring", "routing", "attribution", "reporting");
+        downstream.forEach(service -> system.service(service).stop());
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
         ClosedLoop.Throughput intake = ClosedLoop.run(http, CEILING_CLIENTS, CEILING_SECONDS, 202,
                 n -> HttpRequest.newBuilder(leads).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(coldLead(run, n))).build());
+                        .POST(HttpRequest.BodyPublishers.ofString(qualifyingLead(run, n))).build(),
+                body -> accepted.add(leadId(body)));
+        double scoring = scoringDrainRate(system, accepted);
+        downstream.stream().filter(service -> !service.equals("scoring"))
+                .forEach(service -> system.service(service).start());
+        downstream.forEach(service -> system.service(service).awaitReady(Duration.ofSeconds(180)));
         return List.of(
                 String.format(Locale.ROOT, "| Kafka produce, %d-byte records, acks=all (floor) | %.0f | - | - |",
                         LEAD_CAPTURED_BYTES, produce),
                 ceilingRow("capture GET /q/health/live (bare endpoint, floor)", bare),
-                ceilingRow("capture POST /api/v1/leads accepted (202)", intake));
+                ceilingRow("capture POST /api/v1/leads accepted (202), the services behind it stopped", intake),
+                String.format(Locale.ROOT, "| scoring alone, draining the %d leads capture just took (leads scored/s)"
+                        + " | %.0f | - | - |", accepted.size(), scoring));
+    }
+
+    /**
+     * Starts scoring-service (stopped, with {@code backlog} waiting on {@code leads.captured}) and returns how many of
+     * them it scored per second, from its first {@code lead.scored} to the last (JVM start-up left out).
+     */
+    private static double scoringDrainRate(LeadflowSystem system, Set<String> backlog) throws Exception {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-drain-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.LEADS_SCORED));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.assignment().forEach(consumer::position);
+            system.service("scoring").start();
+            Set<String> waiting = ConcurrentHashMap.newKeySet();
+            waiting.addAll(backlog);
+            long first = 0;
+            long last = 0;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    if (waiting.remove(JSON.readValue(record.value(), LeadScored.class).leadId().toString())) {
+                        long now = System.nanoTime();
+                        first = first == 0 ? now : first;
+                        last = now;
+                    }
+                }
+            }
+            int scored = backlog.size() - waiting.size();
+            return scored < 2 || last == first ? Double.NaN : (scored - 1) / ((last - first) / 1e9);
+        }
     }
 
     private static String ceilingRow(String what, ClosedLoop.Throughput throughput) {
@@ -265,14 +312,6 @@ public final class CaptureToRoutedBenchmark {
                 {"formId":"benchmark","email":"lead%d.%s@bench-%d.example","firstName":"Bench","lastName":"Mark",
                  "company":"Bench Corp %d","jobTitle":"VP Sales","companySize":"1000+","country":"US",
                  "pageUrl":"https://www.example.com/pricing"}""".formatted(n, run, n % 97, n % 97);
-    }
-
-    /** A lead that does not qualify: it is captured and scored but routes nowhere. */
-    private static String coldLead(String run, int n) {
-        return """
-                {"formId":"benchmark","email":"cold%d.%s@bench-%d.example","firstName":"Cold","lastName":"Lead",
-                 "company":"Small Shop %d","jobTitle":"Intern","companySize":"1-10","country":"US",
-                 "pageUrl":"https://www.example.com/blog"}""".formatted(n, run, n % 97, n % 97);
     }
 
     private static String leadId(String body) {

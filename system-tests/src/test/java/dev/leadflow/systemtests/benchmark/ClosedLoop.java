@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -25,6 +26,13 @@ final class ClosedLoop {
 
     static Throughput run(HttpClient http, int clients, int seconds, int expectedStatus,
             IntFunction<HttpRequest> request) throws InterruptedException {
+        return run(http, clients, seconds, expectedStatus, request, body -> {
+        });
+    }
+
+    /** {@link #run} handing each expected answer's body to {@code onExpected}. */
+    static Throughput run(HttpClient http, int clients, int seconds, int expectedStatus,
+            IntFunction<HttpRequest> request, Consumer<String> onExpected) throws InterruptedException {
         AtomicInteger sequence = new AtomicInteger();
         AtomicInteger expected = new AtomicInteger();
         AtomicInteger unexpected = new AtomicInteger();
@@ -37,10 +45,15 @@ final class ClosedLoop {
                 while (System.nanoTime() < end) {
                     long sent = System.nanoTime();
                     try {
-                        int status = http.send(request.apply(sequence.getAndIncrement()),
-                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        HttpResponse<String> response = http.send(request.apply(sequence.getAndIncrement()),
+                                HttpResponse.BodyHandlers.ofString());
                         latencies.add((System.nanoTime() - sent) / 1_000_000.0);
-                        (status == expectedStatus ? expected : unexpected).incrementAndGet();
+                        if (response.statusCode() == expectedStatus) {
+                            expected.incrementAndGet();
+                            onExpected.accept(response.body());
+                        } else {
+                            unexpected.incrementAndGet();
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
