@@ -229,6 +229,11 @@ public final class LeadflowSystem implements AutoCloseable {
             }
         }
 
+        /** The process id, or -1 when it is not running. */
+        public synchronized long pid() {
+            return process == null ? -1 : process.pid();
+        }
+
         /** SIGKILL, as a crash would. */
         public synchronized void kill() {
             if (process != null) {

@@ -57,6 +57,7 @@ public final class CaptureToRoutedBenchmark {
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.getInteger("benchmark.seconds", 30);
         List<String> rows = new ArrayList<>();
+        Map<Integer, Map<String, Double>> cpu = new java.util.LinkedHashMap<>();
         List<String> ceilings = new ArrayList<>();
         try (LeadflowSystem system = LeadflowSystem.start("benchmark")) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -67,6 +68,7 @@ public final class CaptureToRoutedBenchmark {
             for (int rate : rates) {
                 Latencies floor = new KafkaFloor(system.kafkaBootstrapServers(), KAFKA_HOPS).measure(rate, seconds);
                 Result result = drive(system, http, rate, seconds);
+                cpu.put(rate, result.cpuPerLead());
                 rows.add(String.format(Locale.ROOT,
                         "| %d | %d | %.0f | %.1f / %.1f | %.0f / %.0f | %.0f / %.0f / %.0f | %.1f / %.1f | %s | %d | %d"
                                 + " | %.1f / %.1f / %.1f |",
@@ -90,6 +92,14 @@ public final class CaptureToRoutedBenchmark {
                 + KAFKA_HOPS + " hops) p50 / p99 / max ms |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("CPU per accepted lead, ms, by process, from the first request until every lead was routed"
+                + " (idle work in that time included)");
+        List<String> parts = cpu.values().stream().findFirst().map(m -> List.copyOf(m.keySet())).orElse(List.of());
+        System.out.println("| target leads/s | " + String.join(" | ", parts) + " |");
+        System.out.println("|---" + "|---".repeat(parts.size()) + "|");
+        cpu.forEach((rate, perLead) -> System.out.println("| " + rate + " | " + String.join(" | ", parts.stream()
+                .map(part -> String.format(Locale.ROOT, "%.1f", perLead.getOrDefault(part, 0.0))).toList()) + " |"));
         System.out.println();
         System.out.printf("Ceilings (%d s each, %d clients, measured last, in the same run)%n", CEILING_SECONDS,
                 CEILING_CLIENTS);
@@ -174,7 +184,8 @@ public final class CaptureToRoutedBenchmark {
     }
 
     private record Result(int sent, int accepted, Latencies http, Latencies captureToScored, Latencies captureToRouted,
-            double scoredDrainSeconds, double routedDrainSeconds, Latencies status, int lost, int duplicated) {
+            double scoredDrainSeconds, double routedDrainSeconds, Latencies status, int lost, int duplicated,
+            Map<String, Double> cpuPerLead) {
     }
 
     private static Result drive(LeadflowSystem system, HttpClient http, int rate, int seconds) throws Exception {
@@ -196,6 +207,7 @@ public final class CaptureToRoutedBenchmark {
         URI leads = system.url("capture").resolve("/api/v1/leads");
         String run = Long.toString(System.nanoTime(), 36);
         int total = rate * seconds;
+        Map<String, Duration> cpuBefore = ProcessCpu.snapshot(system);
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / rate;
         for (int n = 0; n < total; n++) {
@@ -234,6 +246,7 @@ public final class CaptureToRoutedBenchmark {
             }
             Thread.sleep(50);
         }
+        Map<String, Double> cpuPerLead = ProcessCpu.perLead(cpuBefore, ProcessCpu.snapshot(system), accepted.size());
         Thread.sleep(2000); // late duplicates, if any, would arrive now
         listening.set(false);
         listener.join(10_000);
@@ -243,7 +256,8 @@ public final class CaptureToRoutedBenchmark {
         return new Result(total, accepted.size(), Latencies.of(httpLatencies.stream().mapToDouble(d -> d).toArray()),
                 Latencies.of(scored), Latencies.of(routed), scoredDrain, routedDrain,
                 Latencies.of(statusLatencies.stream().mapToDouble(d -> d).toArray()), lost,
-                accepted.stream().mapToInt(id -> Math.max(0, routedRecords.getOrDefault(id, 0) - 1)).sum());
+                accepted.stream().mapToInt(id -> Math.max(0, routedRecords.getOrDefault(id, 0) - 1)).sum(),
+                cpuPerLead);
     }
 
     /**
