@@ -60,11 +60,9 @@ final class ProcessCpu {
 
     private static String partOf(ProcessHandle process) {
         String command = process.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("other");
-        return switch (command) {
-            case "java" -> KAFKA;
-            case "postgres" -> "postgres";
-            case "redis-server" -> "redis";
-            default -> command;
-        };
+        if (command.startsWith("redis-server")) {
+            return "redis"; // the embedded binary's name carries its version and platform
+        }
+        return command.equals("java") ? KAFKA : command;
     }
 }
