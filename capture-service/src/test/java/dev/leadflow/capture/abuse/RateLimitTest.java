@@ -3,6 +3,7 @@ package dev.leadflow.capture.abuse;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.leadflow.devstack.DevStackTestResource;
@@ -26,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +169,9 @@ class RateLimitTest {
 
         refused.then().statusCode(429).contentType("application/problem+json");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
-        assertThat(published(TouchpointRecorded.TOPIC, anonymousId)).isEqualTo(11);
+        // A 202 means stored in the outbox; Kafka has the records a moment after the commit.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(published(TouchpointRecorded.TOPIC, anonymousId)).isEqualTo(11));
         postTouchpoints(newClient(), anonymousId, 1).then().statusCode(202);
     }
 
