@@ -20,7 +20,9 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,81 @@ class ReliableMessagingTest {
     }
 
     @Test
+    void batchHandlerTakesAPollAtOnceProcessesEachEventOnceAndPublishesInOrder() {
+        List<LeadCaptured> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            backlog.add(captured(UUID.randomUUID()));
+        }
+        String key = UUID.randomUUID().toString();
+        List<KafkaTopics.Outgoing> records = new java.util.ArrayList<>(backlog.stream()
+                .map(event -> new KafkaTopics.Outgoing(key, json(event), LeadCaptured.TYPE, event.eventId().toString()))
+                .toList());
+        // An outbox may publish an event twice; here the copy lands in the same poll as the original.
+        records.add(41, records.get(40));
+        KafkaTopics.sendAll(bootstrapServers, TestConsumer.BATCHES_TOPIC, records);
+
+        List<UUID> leadIds = backlog.stream().map(LeadCaptured::leadId).toList();
+        Set<String> keys = leadIds.stream().map(UUID::toString).collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics.read(bootstrapServers,
+                TestConsumer.BATCHES_SCORED_TOPIC, record -> keys.contains(record.key())).size() >= backlog.size());
+        // Stored in the outbox (so published) in the order of the batch.
+        assertThat(outboxKeysInOrder(TestConsumer.BATCHES_SCORED_TOPIC, keys))
+                .containsExactlyElementsOf(leadIds.stream().map(UUID::toString).toList());
+        assertThat(seenInBatch(leadIds, "count(*)")).isEqualTo(backlog.size());
+        assertThat(seenInBatch(leadIds, "count(DISTINCT event_id)")).isEqualTo(backlog.size());
+        // The handler was given many events in one call, not one at a time.
+        assertThat(seenInBatch(leadIds, "max(batch_size)")).isGreaterThan(1);
+    }
+
+    @Test
+    void batchHandlerFailureDeadLettersOnlyTheEventThatFails() {
+        List<LeadCaptured> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            backlog.add(captured(UUID.randomUUID(), i == 30 ? TestConsumer.FAILS_IN_PROCESSING : "Ada"));
+        }
+        String key = UUID.randomUUID().toString();
+        KafkaTopics.sendAll(bootstrapServers, TestConsumer.BATCHES_TOPIC, backlog.stream()
+                .map(event -> new KafkaTopics.Outgoing(key, json(event), LeadCaptured.TYPE, event.eventId().toString()))
+                .toList());
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsWithKey(TestConsumer.BATCHES_TOPIC + Topics.DEAD_LETTER_SUFFIX, key),
+                        r -> !r.isEmpty());
+        assertThat(dead).extracting(r -> header(r, "dead-letter-reason"))
+                .containsExactly("first name " + TestConsumer.FAILS_IN_PROCESSING);
+        assertThat(dead.get(0).value()).contains(backlog.get(30).eventId().toString());
+        List<UUID> processed = backlog.stream().filter(event -> event != backlog.get(30))
+                .map(LeadCaptured::leadId).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> seenInBatch(processed, "count(*)") == processed.size());
+        assertThat(seenInBatch(List.of(backlog.get(30).leadId()), "count(*)")).isZero();
+    }
+
+    @Test
+    void relaysABacklogOfManyPagesInOutboxOrder() throws Exception {
+        UUID leadId = UUID.randomUUID();
+        List<LeadScored> backlog = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            backlog.add(scored(leadId));
+        }
+        // Left by a crash: committed a minute ago, never sent; more than two of the relay's pages (500 each).
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, created_at)
+                        SELECT event_id, ?2, ?3, ?4, payload, now() - interval '1 minute'
+                        FROM unnest(?1, ?5) WITH ORDINALITY AS e(event_id, payload, position) ORDER BY position""")
+                .setParameter(1, backlog.stream().map(LeadScored::eventId).toArray(UUID[]::new))
+                .setParameter(2, Topics.LEADS_SCORED)
+                .setParameter(3, leadId.toString())
+                .setParameter(4, LeadScored.TYPE)
+                .setParameter(5, backlog.stream().map(this::json).toArray(String[]::new))
+                .executeUpdate());
+
+        List<ConsumerRecord<String, String>> relayed = await().atMost(Duration.ofSeconds(60))
+                .until(() -> recordsFor(Topics.LEADS_SCORED, leadId), r -> r.size() >= backlog.size());
+        assertThat(relayed).extracting(r -> header(r, "ce_id"))
+                .containsExactlyElementsOf(backlog.stream().map(event -> event.eventId().toString()).toList());
+    }
+
+    @Test
     void publishesNothingWhenTheTransactionRollsBack() {
         UUID leadId = UUID.randomUUID();
 
@@ -149,9 +226,20 @@ class ReliableMessagingTest {
     }
 
     private long outboxRows(UUID leadId) {
+        return outboxRows(leadId.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> outboxKeysInOrder(String topic, Set<String> keys) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<String>) entityManager
+                .createNativeQuery("SELECT record_key FROM outbox_event WHERE topic = ?1 ORDER BY id")
+                .setParameter(1, topic).getResultList()).stream().filter(keys::contains).toList());
+    }
+
+    private long outboxRows(String key) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("SELECT count(*) FROM outbox_event WHERE record_key = ?1")
-                .setParameter(1, leadId.toString()).getSingleResult()).longValue());
+                .setParameter(1, key).getSingleResult()).longValue());
     }
 
     private static LeadCaptured captured(UUID leadId) {
@@ -164,7 +252,21 @@ class ReliableMessagingTest {
                 null, false, null, null, null, null);
     }
 
-    private String json(LeadCaptured event) {
+    private long seenInBatch(List<UUID> leadIds, String aggregate) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT coalesce(" + aggregate + ", 0) FROM seen_in_batch WHERE lead_id = ANY(?1)")
+                .setParameter(1, leadIds.toArray(UUID[]::new)).getSingleResult()).longValue());
+    }
+
+    private <T> T json(String value, Class<T> type) {
+        try {
+            return objectMapper.readValue(value, type);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object event) {
         try {
             return objectMapper.writeValueAsString(event);
         } catch (Exception e) {

@@ -41,6 +41,32 @@ public class TestConsumer {
         return consumer.consumeBatch(batch, new EventConsumer.Handler<>(LeadCaptured.class, "test", this::handle));
     }
 
+    /** The same, written the way a batch handler writes: the whole poll at once, one statement per table. */
+    @Incoming("test-batches")
+    @Blocking
+    public CompletionStage<Void> onBatches(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, EventConsumer.Handler.ofBatches(LeadCaptured.class, "test-batches",
+                this::handleAll));
+    }
+
+    static final String BATCHES_TOPIC = "messaging-test.batches";
+    static final String BATCHES_SCORED_TOPIC = "messaging-test.batches.scored";
+
+    void handleAll(List<LeadCaptured> captures) {
+        captures.forEach(captured -> PoisonEventException.require(
+                !FAILS_IN_PROCESSING.equals(captured.profile().firstName()), "first name " + FAILS_IN_PROCESSING));
+        entityManager.createNativeQuery("""
+                        INSERT INTO seen_in_batch (event_id, lead_id, batch_size)
+                        SELECT event_id, lead_id, ?3 FROM unnest(?1, ?2) AS s(event_id, lead_id)""")
+                .setParameter(1, captures.stream().map(LeadCaptured::eventId).toArray(UUID[]::new))
+                .setParameter(2, captures.stream().map(LeadCaptured::leadId).toArray(UUID[]::new))
+                .setParameter(3, captures.size())
+                .executeUpdate();
+        outbox.addAll(captures.stream().map(captured -> new Outbox.Outgoing(BATCHES_SCORED_TOPIC, LeadScored.TYPE,
+                captured.key(), new LeadScored(UUID.randomUUID(), captured.leadId(), "test", 1, 0, 1, 100, false,
+                        List.of(), captured.capturedAt(), Instant.now()))).toList());
+    }
+
     void handle(LeadCaptured captured) {
         PoisonEventException.require(!FAILS_IN_PROCESSING.equals(captured.profile().firstName()),
                 "first name " + FAILS_IN_PROCESSING);

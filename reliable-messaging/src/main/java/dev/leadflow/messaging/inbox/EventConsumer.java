@@ -15,10 +15,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -68,11 +71,26 @@ public class EventConsumer {
      * {@code consumer}. The action gets the record too, for a consumer that needs its headers or raw value.
      */
     public record Handler<T extends LeadflowEvent>(Class<T> type, String consumer,
-            BiConsumer<ConsumerRecord<String, String>, T> action) {
+            BiConsumer<ConsumerRecord<String, String>, T> action, Consumer<List<T>> batchAction) {
+
+        /** A handler that runs its action once per event. */
+        public Handler(Class<T> type, String consumer, BiConsumer<ConsumerRecord<String, String>, T> action) {
+            this(type, consumer, action, null);
+        }
 
         /** A handler whose action needs only the event. */
         public Handler(Class<T> type, String consumer, Consumer<T> action) {
             this(type, consumer, (record, event) -> action.accept(event));
+        }
+
+        /**
+         * A handler that takes the events of a batch in one call: the events delivered for the first time, in
+         * {@link #inLockOrder lock order}, so it can read and write the state of all of them with one statement per
+         * table. A record processed on its own (a batch that failed is redone one record at a time) is a list of one.
+         */
+        public static <T extends LeadflowEvent> Handler<T> ofBatches(Class<T> type, String consumer,
+                Consumer<List<T>> batchAction) {
+            return new Handler<>(type, consumer, (record, event) -> batchAction.accept(List.of(event)), batchAction);
         }
     }
 
@@ -140,12 +158,15 @@ public class EventConsumer {
             }
             try {
                 boolean[] processed = QuarkusTransaction.requiringNew().call(() -> {
-                    boolean[] firstDelivery = new boolean[work.size()];
+                    boolean[] firstDelivery = firstDeliveries(work);
+                    Handler<?> batchHandler = batchHandlerOf(work);
+                    if (batchHandler != null) {
+                        runBatch(batchHandler, work, firstDelivery);
+                        return firstDelivery;
+                    }
                     for (int i = 0; i < work.size(); i++) {
-                        Decoded<?> item = work.get(i);
-                        firstDelivery[i] = firstDelivery(item.handler().consumer(), item.event().eventId());
                         if (firstDelivery[i]) {
-                            item.run();
+                            work.get(i).run();
                             // Each event starts from an empty session, as it would in a transaction of its own:
                             // otherwise every flush dirty-checks all the entities earlier events of the batch
                             // loaded, and a batch costs the square of its size.
@@ -179,6 +200,34 @@ public class EventConsumer {
                 processOneByOne(work);
                 return;
             }
+        }
+    }
+
+    /** The handler of every item when they all have the same one and it takes batches; otherwise null. */
+    private static Handler<?> batchHandlerOf(List<Decoded<?>> work) {
+        Handler<?> handler = work.get(0).handler();
+        if (handler.batchAction() == null) {
+            return null;
+        }
+        for (Decoded<?> item : work) {
+            if (item.handler() != handler) {
+                return null;
+            }
+        }
+        return handler;
+    }
+
+    private <T extends LeadflowEvent> void runBatch(Handler<T> handler, List<Decoded<?>> work, boolean[] firstDelivery) {
+        List<T> events = new ArrayList<>(work.size());
+        for (int i = 0; i < work.size(); i++) {
+            if (firstDelivery[i]) {
+                events.add(handler.type().cast(work.get(i).event()));
+            }
+        }
+        if (!events.isEmpty()) {
+            handler.batchAction().accept(events);
+            entityManager.flush();
+            entityManager.clear();
         }
     }
 
@@ -313,6 +362,46 @@ public class EventConsumer {
     /** The record's CloudEvents type, or null. */
     public static String ceType(ConsumerRecord<String, String> record) {
         return header(record, "ce_type");
+    }
+
+    /**
+     * Records every item's {@code (consumer, eventId)} in the inbox with one statement; true for the items delivered
+     * for the first time. An event that appears twice in the batch (an outbox published it twice) is first only once.
+     */
+    private boolean[] firstDeliveries(List<Decoded<?>> work) {
+        if (work.size() == 1) {
+            Decoded<?> only = work.get(0);
+            return new boolean[] {firstDelivery(only.handler().consumer(), only.event().eventId())};
+        }
+        String[] consumers = new String[work.size()];
+        UUID[] eventIds = new UUID[work.size()];
+        for (int i = 0; i < work.size(); i++) {
+            consumers[i] = work.get(i).handler().consumer();
+            eventIds[i] = work.get(i).event().eventId();
+        }
+        Set<InboxKey> inserted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO inbox_event (consumer, event_id) SELECT * FROM unnest(?::text[], ?::uuid[])
+                    ON CONFLICT DO NOTHING RETURNING consumer, event_id""")) {
+                insert.setArray(1, connection.createArrayOf("text", consumers));
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds));
+                Set<InboxKey> keys = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        keys.add(new InboxKey(rows.getString(1), rows.getObject(2, UUID.class)));
+                    }
+                }
+                return keys;
+            }
+        });
+        boolean[] first = new boolean[work.size()];
+        for (int i = 0; i < work.size(); i++) {
+            first[i] = inserted.remove(new InboxKey(consumers[i], eventIds[i]));
+        }
+        return first;
+    }
+
+    private record InboxKey(String consumer, UUID eventId) {
     }
 
     private boolean firstDelivery(String consumer, UUID eventId) {

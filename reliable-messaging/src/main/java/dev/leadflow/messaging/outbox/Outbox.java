@@ -13,7 +13,11 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.hibernate.Session;
 
 /**
@@ -29,6 +33,14 @@ public class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload)
             VALUES (?, ?, ?, ?, ?) RETURNING id, created_at""";
+    /** Many events in one statement, their ids (publishing order) following the order of the arrays. */
+    private static final String INSERT_ALL = """
+            INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload)
+            SELECT event_id, topic, record_key, event_type, payload
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 WITH ORDINALITY AS e(event_id, topic, record_key, event_type, payload, position)
+            ORDER BY position
+            RETURNING id, event_id, created_at""";
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
@@ -72,6 +84,65 @@ public class Outbox {
             }
         });
         pendingInThisTransaction().add(stored);
+    }
+
+    /** An event to store: published to {@code topic} with record key {@code key} and CloudEvents type {@code type}. */
+    public record Outgoing(String topic, String type, String key, LeadflowEvent event) {
+    }
+
+    /**
+     * Stores the events in the current transaction with one statement, as {@link #add} would one by one: they are
+     * published in list order once the transaction commits. For a consumer that handles a whole batch at once.
+     *
+     * @throws IllegalStateException when no transaction is active
+     */
+    public void addAll(List<Outgoing> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (events.size() == 1) {
+            Outgoing only = events.get(0);
+            add(only.topic(), only.type(), only.key(), only.event());
+            return;
+        }
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("Outbox.addAll needs an active transaction");
+        }
+        int size = events.size();
+        UUID[] ids = new UUID[size];
+        String[] topics = new String[size];
+        String[] keys = new String[size];
+        String[] types = new String[size];
+        String[] payloads = new String[size];
+        Map<UUID, Integer> positions = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Outgoing outgoing = events.get(i);
+            ids[i] = outgoing.event().eventId();
+            topics[i] = outgoing.topic();
+            keys[i] = outgoing.key();
+            types[i] = outgoing.type();
+            payloads[i] = toJson(outgoing.event());
+            positions.put(ids[i], i);
+        }
+        OutboxRecord[] stored = new OutboxRecord[size];
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                insert.setArray(1, connection.createArrayOf("uuid", ids));
+                insert.setArray(2, connection.createArrayOf("text", topics));
+                insert.setArray(3, connection.createArrayOf("text", keys));
+                insert.setArray(4, connection.createArrayOf("text", types));
+                insert.setArray(5, connection.createArrayOf("text", payloads));
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        UUID eventId = rows.getObject(2, UUID.class);
+                        int i = positions.get(eventId);
+                        stored[i] = new OutboxRecord(rows.getLong(1), eventId, topics[i], keys[i], types[i],
+                                payloads[i], rows.getObject(3, OffsetDateTime.class).toInstant());
+                    }
+                }
+            }
+        });
+        pendingInThisTransaction().addAll(Arrays.asList(stored));
     }
 
     @SuppressWarnings("unchecked")

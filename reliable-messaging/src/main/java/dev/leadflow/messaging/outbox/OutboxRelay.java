@@ -61,7 +61,11 @@ public class OutboxRelay {
         }
         try {
             markPublished(publisher.drainAcknowledged());
-            publishLeftBehind();
+            // A full page acknowledged means more is waiting (a backlog after a crash, a broker outage, or what a busy
+            // start-up committed while the publisher held): go on at once instead of one page per interval.
+            while (publishLeftBehind() >= config.relayBatchSize() && running) {
+                markPublished(publisher.drainAcknowledged());
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay pass failed, next pass retries: %s", e.getMessage());
         }
@@ -99,14 +103,19 @@ public class OutboxRelay {
                 .executeUpdate();
     }
 
+    /** What one relay pass found (outbox rows) and relayed (events Kafka acknowledged). */
+    private record Pass(int found, int relayed) {
+    }
+
     /**
      * Publishes, in outbox order, the events older than the grace period (left by a crash, or refused by Kafka) and
-     * the events the publisher holds back; lets the publisher send directly again once nothing is left.
+     * the events the publisher holds back; lets the publisher send directly again once nothing is left. Returns how
+     * many events Kafka acknowledged.
      */
-    private void publishLeftBehind() {
+    private int publishLeftBehind() {
         long failuresBefore = publisher.failures();
         Set<Long> held = publisher.held();
-        int found = QuarkusTransaction.requiringNew().call(() -> {
+        Pass pass = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
                     SELECT id, event_id, topic, record_key, event_type, payload, created_at FROM outbox_event
@@ -123,7 +132,7 @@ public class OutboxRelay {
                     .toList();
             unpublished.set(leftBehind.size());
             if (leftBehind.isEmpty()) {
-                return rows.size();
+                return new Pass(rows.size(), 0);
             }
             LOG.infof("Relaying %d outbox events left unpublished", leftBehind.size());
             List<CompletableFuture<Void>> sends = leftBehind.stream().map(publisher::send).toList();
@@ -141,10 +150,11 @@ public class OutboxRelay {
                 publisher.settled(acked);
             }
             unpublished.set(leftBehind.size() - acked.size());
-            return rows.size();
+            return new Pass(rows.size(), acked.size());
         });
-        if (found < config.relayBatchSize()) {
+        if (pass.found() < config.relayBatchSize()) {
             publisher.resumeIfDrained(failuresBefore);
         }
+        return pass.relayed();
     }
 }

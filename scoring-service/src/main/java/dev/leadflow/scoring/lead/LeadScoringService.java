@@ -23,7 +23,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +51,8 @@ public class LeadScoringService {
     public static final int HISTORY_LIMIT = 100;
 
     private static final Logger LOG = Logger.getLogger(LeadScoringService.class);
+    private static final Comparator<Touchpoint> TOUCHPOINT_ORDER = Comparator.comparing(Touchpoint::occurredAt)
+            .thenComparing(touchpoint -> String.valueOf(touchpoint.id()));
 
     private final LeadStateRepository leads;
     private final ScoringModelStore models;
@@ -65,56 +71,133 @@ public class LeadScoringService {
         this.qualifiedNotices = qualifiedNotices;
     }
 
-    /**
-     * A form submission: updates the profile, counts the submission as a form_submit touchpoint, rescores. A first
-     * capture enters the funnel as a lead, or as a subscriber through a subscription form; a subscriber submitting any
-     * other form becomes a lead.
-     */
+    /** A form submission: {@link #onLeadsCaptured} with one capture. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onLeadCaptured(LeadCaptured captured) {
-        PoisonEventException.require(captured.leadId() != null, "missing leadId");
-        PoisonEventException.require(captured.profile() != null, "missing profile");
-        PoisonEventException.require(captured.capturedAt() != null, "missing capturedAt");
-        if (!isBlank(captured.anonymousId())) {
-            leads.linkVisitor(captured.anonymousId(), captured.leadId());
-        }
-        ScoredLead lead = leads.lock(captured.leadId());
-        lead.recordCapture(new LeadFacts(captured.profile(), captured.utm(), captured.formId(), captured.pageUrl(),
-                captured.referrer(), captured.freeMailDomain(), captured.disposableEmailDomain()),
-                captured.capturedAt());
-        boolean subscription = subscriptionForms.contains(captured.formId());
-        if (lead.stage().isEmpty()) {
-            moveTo(lead, subscription ? LifecycleStage.SUBSCRIBER : LifecycleStage.LEAD,
-                    (subscription ? "subscribed through form " : "submitted form ") + captured.formId(), Instant.now());
-        } else if (!subscription && lead.stage().get() == LifecycleStage.SUBSCRIBER) {
-            moveTo(lead, LifecycleStage.LEAD, "submitted form " + captured.formId(), Instant.now());
-        }
-        // The capture's event id names its form_submit touchpoint, so a replayed capture cannot count twice.
-        leads.addTouchpoint(captured.eventId(), captured.leadId(), null, TouchpointTypes.FORM_SUBMIT,
-                captured.pageUrl(), null, captured.utm(), captured.capturedAt());
-        rescore(lead);
+        onLeadsCaptured(List.of(captured));
     }
 
-    /** A touchpoint: attached to its lead (or kept for its anonymous visitor until a capture names the lead). */
+    /**
+     * Form submissions, in order: each updates its lead's profile, counts as a form_submit touchpoint and rescores the
+     * lead. A first capture enters the funnel as a lead, or as a subscriber through a subscription form; a subscriber
+     * submitting any other form becomes a lead. The batch is scored in memory and written with one statement per
+     * table (see {@link PendingWrites}); a lead captured twice in the batch sees its first capture when the second is
+     * scored, as it would one event at a time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onLeadsCaptured(List<LeadCaptured> captures) {
+        for (LeadCaptured captured : captures) {
+            PoisonEventException.require(captured.leadId() != null, "missing leadId");
+            PoisonEventException.require(captured.profile() != null, "missing profile");
+            PoisonEventException.require(captured.capturedAt() != null, "missing capturedAt");
+        }
+        for (LeadCaptured captured : captures) {
+            if (!isBlank(captured.anonymousId())) {
+                leads.linkVisitor(captured.anonymousId(), captured.leadId());
+            }
+        }
+        Map<UUID, ScoredLead> locked = leads.lockAll(captures.stream().map(LeadCaptured::leadId).toList());
+        Map<UUID, List<Touchpoint>> touchpoints = leads.touchpointsOf(locked.keySet());
+        PendingWrites writes = new PendingWrites();
+        for (LeadCaptured captured : captures) {
+            ScoredLead lead = locked.get(captured.leadId());
+            Instant now = now();
+            lead.recordCapture(new LeadFacts(captured.profile(), captured.utm(), captured.formId(),
+                    captured.pageUrl(), captured.referrer(), captured.freeMailDomain(),
+                    captured.disposableEmailDomain()), captured.capturedAt());
+            boolean subscription = subscriptionForms.contains(captured.formId());
+            if (lead.stage().isEmpty()) {
+                moveTo(lead, subscription ? LifecycleStage.SUBSCRIBER : LifecycleStage.LEAD,
+                        (subscription ? "subscribed through form " : "submitted form ") + captured.formId(), now,
+                        writes);
+            } else if (!subscription && lead.stage().get() == LifecycleStage.SUBSCRIBER) {
+                moveTo(lead, LifecycleStage.LEAD, "submitted form " + captured.formId(), now, writes);
+            }
+            // The capture's event id names its form_submit touchpoint, so a replayed capture cannot count twice.
+            // Microseconds, as PostgreSQL keeps it: the lead is scored now exactly as it will be re-scored later.
+            Touchpoint formSubmit = new Touchpoint(captured.eventId(), TouchpointTypes.FORM_SUBMIT, captured.pageUrl(),
+                    null, captured.utm(), captured.capturedAt().truncatedTo(ChronoUnit.MICROS));
+            List<Touchpoint> ofLead = touchpoints.computeIfAbsent(lead.leadId(), id -> new ArrayList<>());
+            if (insertInOrder(ofLead, formSubmit)) {
+                writes.touchpoint(lead.leadId(), null, formSubmit);
+            }
+            rescore(lead, ofLead, now, null, null, writes);
+        }
+        writes.writeTo(leads, outbox);
+    }
+
+    /**
+     * Adds the touchpoint where the repository would list it (by time, then by id as PostgreSQL orders uuids); false
+     * when the list has it already.
+     */
+    private static boolean insertInOrder(List<Touchpoint> touchpoints, Touchpoint added) {
+        int at = touchpoints.size();
+        for (int i = touchpoints.size() - 1; i >= 0; i--) {
+            Touchpoint existing = touchpoints.get(i);
+            if (added.id().equals(existing.id())) {
+                return false;
+            }
+            if (TOUCHPOINT_ORDER.compare(existing, added) > 0) {
+                at = i;
+            }
+        }
+        touchpoints.add(at, added);
+        return true;
+    }
+
+    /** A touchpoint: {@link #onTouchpointsRecorded} with one touchpoint. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onTouchpointRecorded(TouchpointRecorded touchpoint) {
-        PoisonEventException.require(!isBlank(touchpoint.type()), "missing type");
-        PoisonEventException.require(touchpoint.leadId() != null || !isBlank(touchpoint.anonymousId()),
-                "missing leadId and anonymousId");
-        UUID touchpointId = touchpoint.touchpointId() != null ? touchpoint.touchpointId() : touchpoint.eventId();
-        Instant occurredAt = Stream.of(touchpoint.occurredAt(), touchpoint.recordedAt())
-                .filter(Objects::nonNull).findFirst().orElseGet(Instant::now);
-        UUID leadId = touchpoint.leadId() != null ? touchpoint.leadId() : leads.lockVisitor(touchpoint.anonymousId());
-        if (leadId == null) {
-            leads.addTouchpoint(touchpointId, null, touchpoint.anonymousId(), touchpoint.type(), touchpoint.url(),
-                    touchpoint.campaign(), touchpoint.utm(), occurredAt);
-            return;
+        onTouchpointsRecorded(List.of(touchpoint));
+    }
+
+    /**
+     * Touchpoints, in order: each is attached to its lead and rescores it, or is kept for its anonymous visitor until
+     * a capture names the lead. A touchpoint stored before (same touchpoint id) changes nothing. Like captures, the
+     * batch is scored in memory and written with one statement per table, with the outcome of one event at a time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onTouchpointsRecorded(List<TouchpointRecorded> recorded) {
+        for (TouchpointRecorded touchpoint : recorded) {
+            PoisonEventException.require(!isBlank(touchpoint.type()), "missing type");
+            PoisonEventException.require(touchpoint.leadId() != null || !isBlank(touchpoint.anonymousId()),
+                    "missing leadId and anonymousId");
         }
-        ScoredLead lead = leads.lock(leadId);
-        if (leads.addTouchpoint(touchpointId, leadId, touchpoint.anonymousId(), touchpoint.type(), touchpoint.url(),
-                touchpoint.campaign(), touchpoint.utm(), occurredAt)) {
-            rescore(lead, Instant.now(), null, touchpoint.type());
+        // Visitors before leads, the order every transaction takes their locks in.
+        Map<String, UUID> visitorLeads = leads.lockVisitors(recorded.stream()
+                .filter(touchpoint -> touchpoint.leadId() == null).map(TouchpointRecorded::anonymousId).toList());
+        Map<UUID, ScoredLead> locked = leads.lockAll(recorded.stream()
+                .map(touchpoint -> leadOf(touchpoint, visitorLeads)).filter(Objects::nonNull).toList());
+        Map<UUID, List<Touchpoint>> touchpoints = leads.touchpointsOf(locked.keySet());
+        Set<UUID> stored = new HashSet<>(leads.storedTouchpointIds(recorded.stream()
+                .map(LeadScoringService::touchpointIdOf).toList()));
+        PendingWrites writes = new PendingWrites();
+        for (TouchpointRecorded recordedTouchpoint : recorded) {
+            Instant occurredAt = Stream.of(recordedTouchpoint.occurredAt(), recordedTouchpoint.recordedAt())
+                    .filter(Objects::nonNull).findFirst().orElseGet(Instant::now).truncatedTo(ChronoUnit.MICROS);
+            Touchpoint touchpoint = new Touchpoint(touchpointIdOf(recordedTouchpoint), recordedTouchpoint.type(),
+                    recordedTouchpoint.url(), recordedTouchpoint.campaign(), recordedTouchpoint.utm(), occurredAt);
+            if (!stored.add(touchpoint.id())) {
+                continue;
+            }
+            UUID leadId = leadOf(recordedTouchpoint, visitorLeads);
+            writes.touchpoint(leadId, recordedTouchpoint.anonymousId(), touchpoint);
+            if (leadId != null) {
+                List<Touchpoint> ofLead = touchpoints.computeIfAbsent(leadId, id -> new ArrayList<>());
+                insertInOrder(ofLead, touchpoint);
+                rescore(locked.get(leadId), ofLead, now(), null, touchpoint.type(), writes);
+            }
         }
+        writes.writeTo(leads, outbox);
+    }
+
+    /** The touchpoint's lead: named by the event, or the lead its visitor is known to be; null while unknown. */
+    private static UUID leadOf(TouchpointRecorded touchpoint, Map<String, UUID> visitorLeads) {
+        return touchpoint.leadId() != null ? touchpoint.leadId() : visitorLeads.get(touchpoint.anonymousId());
+    }
+
+    private static UUID touchpointIdOf(TouchpointRecorded touchpoint) {
+        return touchpoint.touchpointId() != null ? touchpoint.touchpointId() : touchpoint.eventId();
     }
 
     /**
@@ -141,12 +224,14 @@ public class LeadScoringService {
 
     /** Recycles an MQL (or a lead further down the funnel); other leads (unknown, never qualified, recycled) stay. */
     private void recycle(UUID leadId, String cause, String crmReason) {
+        PendingWrites writes = new PendingWrites();
         leads.lockIfKnown(leadId)
                 .filter(lead -> lead.stage().map(stage -> stage.canMoveTo(LifecycleStage.RECYCLED)).orElse(false))
                 .ifPresentOrElse(
                         lead -> moveTo(lead, LifecycleStage.RECYCLED,
-                                cause + (isBlank(crmReason) ? "" : ": " + crmReason), Instant.now()),
+                                cause + (isBlank(crmReason) ? "" : ": " + crmReason), now(), writes),
                         () -> LOG.debugf("Lead %s: %s, but not a lead scoring can recycle", leadId, cause));
+        writes.writeTo(leads, outbox);
     }
 
     /**
@@ -158,8 +243,12 @@ public class LeadScoringService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RescoreOutcome rescore(UUID leadId, Instant now, RescoreCause cause) {
-        return leads.lockIfKnown(leadId).map(lead -> rescore(lead, now, cause, null))
+        PendingWrites writes = new PendingWrites();
+        RescoreOutcome outcome = leads.lockIfKnown(leadId)
+                .map(lead -> rescore(lead, leads.touchpointsOf(leadId), now, cause, null, writes))
                 .orElse(RescoreOutcome.UNCHANGED);
+        writes.writeTo(leads, outbox);
+        return outcome;
     }
 
     /** The {@code limit} most recently captured leads (never those known only from touchpoints), newest first. */
@@ -186,22 +275,19 @@ public class LeadScoringService {
         return leads.find(leadId).filter(lead -> lead.score().isPresent());
     }
 
-    private RescoreOutcome rescore(ScoredLead lead) {
-        return rescore(lead, Instant.now(), null, null);
-    }
-
     /**
+     * @param touchpoints all the lead's touchpoints, in the repository's order
      * @param cause why the lead is re-scored without a new event; null for a new event
      * @param touchpointType the type of the touchpoint that arrived; null for anything else
      */
-    private RescoreOutcome rescore(ScoredLead lead, Instant now, RescoreCause cause, String touchpointType) {
+    private RescoreOutcome rescore(ScoredLead lead, List<Touchpoint> touchpoints, Instant now, RescoreCause cause,
+            String touchpointType, PendingWrites writes) {
         ActiveModel active = models.active();
         ScoringModel model = active.model();
-        List<Touchpoint> touchpoints = leads.touchpointsOf(lead.leadId());
         Score score = model.score(lead.facts(), touchpoints, now);
         if (touchpointType != null && lead.stage().orElse(null) == LifecycleStage.SUBSCRIBER
                 && ScoreDecision.engaged(lead.score().orElse(null), score)) {
-            moveTo(lead, LifecycleStage.LEAD, "engaged: " + touchpointType, now);
+            moveTo(lead, LifecycleStage.LEAD, "engaged: " + touchpointType, now, writes);
         }
         ScoreDecision decision = cause == RescoreCause.DECAY
                 ? ScoreDecision.decideOnDecay(lead.score().orElse(null), score, model.policy(), lead.stage().orElse(null))
@@ -215,18 +301,18 @@ public class LeadScoringService {
             LifecycleStage from = lead.stage().orElseThrow();
             lead.qualify(UUID.randomUUID(), now);
             publishStageChange(lead, from, "reached threshold " + model.threshold() + " with " + score.total()
-                    + " points (fit " + score.fit() + ", engagement " + score.engagement() + ")", now);
+                    + " points (fit " + score.fit() + ", engagement " + score.engagement() + ")", now, writes);
         }
         if (decision.nurture()) {
             moveTo(lead, LifecycleStage.NURTURE, "engagement decayed to " + score.engagement() + " (total "
-                    + score.total() + "), short of the MQL policy (threshold " + model.threshold() + ")", now);
+                    + score.total() + "), short of the MQL policy (threshold " + model.threshold() + ")", now, writes);
         }
-        leads.addHistory(new ScoreHistoryEntry(lead));
+        writes.history(new ScoreHistoryEntry(lead));
         String key = lead.leadId().toString();
         LeadScored scored = new LeadScored(UUID.randomUUID(), lead.leadId(), active.modelVersion(), score.fit(),
                 score.engagement(), score.total(), model.threshold(), lead.qualified(), score.reasons(),
                 lead.lastCapturedAt(), now, grade, lead.stage().map(LifecycleStage::key).orElse(null));
-        outbox.add(LeadScored.TOPIC, LeadScored.TYPE, key, scored);
+        writes.publish(LeadScored.TOPIC, LeadScored.TYPE, key, scored);
         scoredNotices.fire(scored);
         LOG.debugf("Lead %s scored %d (fit %d, engagement %d)%s", lead.leadId(), score.total(), score.fit(),
                 score.engagement(), decision.qualify() ? ", qualified" : "");
@@ -236,27 +322,34 @@ public class LeadScoringService {
                     active.modelVersion(), score.total(), model.threshold(), lead.profile(), score.reasons(),
                     lead.lastCapturedAt(), now, facts.freeMailDomain(), facts.formId(), facts.utm(), grade,
                     TouchpointSummaries.of(touchpoints));
-            outbox.add(LeadQualified.TOPIC, LeadQualified.TYPE, key, qualified);
+            writes.publish(LeadQualified.TOPIC, LeadQualified.TYPE, key, qualified);
             qualifiedNotices.fire(qualified);
             return RescoreOutcome.QUALIFIED;
         }
         return RescoreOutcome.CHANGED;
     }
 
-    private void moveTo(ScoredLead lead, LifecycleStage target, String reason, Instant now) {
+    private static void moveTo(ScoredLead lead, LifecycleStage target, String reason, Instant now,
+            PendingWrites writes) {
         LifecycleStage from = lead.stage().orElse(null);
         lead.moveTo(target);
-        publishStageChange(lead, from, reason, now);
+        publishStageChange(lead, from, reason, now, writes);
     }
 
-    private void publishStageChange(ScoredLead lead, LifecycleStage from, String reason, Instant now) {
+    private static void publishStageChange(ScoredLead lead, LifecycleStage from, String reason, Instant now,
+            PendingWrites writes) {
         LifecycleStage to = lead.stage().orElseThrow();
         // Entering MQL opens a qualification and leaving it closes one; either way the event names it.
         UUID qualificationId = to == LifecycleStage.MQL || from == LifecycleStage.MQL ? lead.qualificationId() : null;
         LeadStageChanged changed = new LeadStageChanged(UUID.randomUUID(), lead.leadId(),
                 from == null ? null : from.key(), to.key(), reason, qualificationId, now);
-        outbox.add(LeadStageChanged.TOPIC, LeadStageChanged.TYPE, lead.leadId().toString(), changed);
+        writes.publish(LeadStageChanged.TOPIC, LeadStageChanged.TYPE, lead.leadId().toString(), changed);
         LOG.debugf("Lead %s moved from %s to %s: %s", lead.leadId(), changed.from(), changed.to(), reason);
+    }
+
+    /** The time of a change, in microseconds as PostgreSQL keeps it, so events and stored state agree exactly. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static boolean isBlank(String value) {

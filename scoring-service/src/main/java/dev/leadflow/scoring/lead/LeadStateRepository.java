@@ -1,18 +1,21 @@
 package dev.leadflow.scoring.lead;
 
-import dev.leadflow.events.Utm;
 import dev.leadflow.scoring.model.Touchpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -20,8 +23,11 @@ import org.hibernate.query.NativeQuery;
  * anonymous visitor's touchpoints under a lock on its {@code anonymous_visitor} row (always taken before the lead's),
  * so the two consumers can process events of the same lead concurrently without losing an update.
  *
- * <p>Each native statement names the one table it touches (its synchronized query space): without that, Hibernate
- * flushes the whole session before it, writing the lead's row once per statement instead of once per event.
+ * <p>Events come in batches, so the hot statements take arrays and serve the whole batch at once (lock every lead,
+ * read every touchpoint, insert every new row); they run as plain JDBC on the transaction's connection and touch only
+ * their own table, so nothing in the session needs flushing first. Each Hibernate native statement names the one table
+ * it touches (its synchronized query space) for the same reason: without that, Hibernate flushes the whole session
+ * before it, writing the lead's row once per statement instead of once per event.
  */
 @ApplicationScoped
 class LeadStateRepository {
@@ -38,25 +44,72 @@ class LeadStateRepository {
         return Optional.ofNullable(entityManager.find(ScoredLead.class, leadId));
     }
 
-    /** The lead's state, created empty if nothing was known about it, locked until the transaction ends. */
-    ScoredLead lock(UUID leadId) {
-        // An upsert instead of find-then-persist: two first events of one lead racing must not fail on the key.
-        entityManager.createNativeQuery("INSERT INTO scored_lead (lead_id) VALUES (?1) ON CONFLICT DO NOTHING")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("scored_lead")
-                .setParameter(1, leadId)
-                .executeUpdate();
-        return entityManager.find(ScoredLead.class, leadId, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * The state of each lead, created empty for a lead nothing was known about, all locked until the transaction
+     * ends. The rows are locked in lead id order (the order of {@code EventConsumer.inLockOrder}: PostgreSQL orders
+     * uuids as their text), so two transactions locking overlapping leads wait for each other instead of deadlocking.
+     */
+    Map<UUID, ScoredLead> lockAll(Collection<UUID> leadIds) {
+        UUID[] ids = leadIds.stream().distinct().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO scored_lead (lead_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING")) {
+                insert.setArray(1, connection.createArrayOf("uuid", ids));
+                insert.executeUpdate();
+            }
+        });
+        Map<UUID, ScoredLead> locked = new HashMap<>();
+        entityManager.createQuery("SELECT l FROM ScoredLead l WHERE l.leadId IN :leadIds ORDER BY l.leadId",
+                        ScoredLead.class)
+                .setParameter("leadIds", List.of(ids))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .forEach(lead -> locked.put(lead.leadId(), lead));
+        return locked;
     }
 
-    /** The lead an anonymous visitor is known to be, or null; locks the visitor until the transaction ends. */
-    UUID lockVisitor(String anonymousId) {
-        return (UUID) entityManager.createNativeQuery("""
-                        INSERT INTO anonymous_visitor (anonymous_id) VALUES (?1)
-                        ON CONFLICT (anonymous_id) DO UPDATE SET anonymous_id = EXCLUDED.anonymous_id
-                        RETURNING lead_id""")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("anonymous_visitor")
-                .setParameter(1, anonymousId)
-                .getSingleResult();
+    /**
+     * The lead each anonymous visitor is known to be (null while unknown), all visitors locked until the transaction
+     * ends, in the order of their ids.
+     */
+    Map<String, UUID> lockVisitors(Collection<String> anonymousIds) {
+        Map<String, UUID> leadsOfVisitors = new HashMap<>();
+        if (anonymousIds.isEmpty()) {
+            return leadsOfVisitors;
+        }
+        String[] ids = anonymousIds.stream().distinct().sorted().toArray(String[]::new);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO anonymous_visitor (anonymous_id) SELECT unnest(?::text[])
+                    ON CONFLICT (anonymous_id) DO UPDATE SET anonymous_id = EXCLUDED.anonymous_id
+                    RETURNING anonymous_id, lead_id""")) {
+                upsert.setArray(1, connection.createArrayOf("text", ids));
+                try (ResultSet rows = upsert.executeQuery()) {
+                    while (rows.next()) {
+                        leadsOfVisitors.put(rows.getString(1), rows.getObject(2, UUID.class));
+                    }
+                }
+            }
+        });
+        return leadsOfVisitors;
+    }
+
+    /** Which of these touchpoint ids are stored already. */
+    List<UUID> storedTouchpointIds(Collection<UUID> touchpointIds) {
+        UUID[] ids = touchpointIds.toArray(UUID[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT touchpoint_id FROM touchpoint WHERE touchpoint_id = ANY(?::uuid[])")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids));
+                List<UUID> stored = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return stored;
+            }
+        });
     }
 
     /** Records that the visitor is the lead and hands the lead every touchpoint the visitor made so far. */
@@ -81,34 +134,87 @@ class LeadStateRepository {
         return Optional.ofNullable(entityManager.find(ScoredLead.class, leadId, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** Stores a touchpoint; false when one with this id was stored before. */
-    boolean addTouchpoint(UUID touchpointId, UUID leadId, String anonymousId, String type, String url,
-            String campaign, Utm utm, Instant occurredAt) {
-        Utm known = utm == null ? new Utm(null, null, null, null, null) : utm;
-        // Typed parameters: a bare null would reach PostgreSQL without a type it can cast to uuid.
-        return entityManager.createNativeQuery("""
-                        INSERT INTO touchpoint (touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source,
-                                                utm_medium, utm_campaign, utm_term, utm_content, occurred_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                        ON CONFLICT (touchpoint_id) DO NOTHING""")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("touchpoint")
-                .setParameter(1, touchpointId, UUID.class)
-                .setParameter(2, leadId, UUID.class)
-                .setParameter(3, anonymousId, String.class)
-                .setParameter(4, type, String.class)
-                .setParameter(5, url, String.class)
-                .setParameter(6, campaign, String.class)
-                .setParameter(7, known.source(), String.class)
-                .setParameter(8, known.medium(), String.class)
-                .setParameter(9, known.campaign(), String.class)
-                .setParameter(10, known.term(), String.class)
-                .setParameter(11, known.content(), String.class)
-                .setParameter(12, occurredAt, Instant.class)
-                .executeUpdate() == 1;
+    /** Stores touchpoints with one statement; one whose id was stored before is left as it was. */
+    void addTouchpoints(List<PendingWrites.NewTouchpoint> touchpoints) {
+        if (touchpoints.isEmpty()) {
+            return;
+        }
+        int size = touchpoints.size();
+        Object[][] columns = new Object[12][size];
+        for (int i = 0; i < size; i++) {
+            PendingWrites.NewTouchpoint row = touchpoints.get(i);
+            Touchpoint touchpoint = row.touchpoint();
+            columns[0][i] = touchpoint.id();
+            columns[1][i] = row.leadId();
+            columns[2][i] = row.anonymousId();
+            columns[3][i] = touchpoint.type();
+            columns[4][i] = touchpoint.url();
+            columns[5][i] = touchpoint.campaign();
+            columns[6][i] = touchpoint.utm().source();
+            columns[7][i] = touchpoint.utm().medium();
+            columns[8][i] = touchpoint.utm().campaign();
+            columns[9][i] = touchpoint.utm().term();
+            columns[10][i] = touchpoint.utm().content();
+            columns[11][i] = touchpoint.occurredAt().toString();
+        }
+        String[] types = {"uuid", "uuid", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text"};
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO touchpoint (touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source,
+                                            utm_medium, utm_campaign, utm_term, utm_content, occurred_at)
+                    SELECT touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source, utm_medium,
+                           utm_campaign, utm_term, utm_content, occurred_at::timestamptz
+                    FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS t(touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source, utm_medium,
+                              utm_campaign, utm_term, utm_content, occurred_at)
+                    ON CONFLICT (touchpoint_id) DO NOTHING""")) {
+                for (int column = 0; column < columns.length; column++) {
+                    insert.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
+                }
+                insert.executeUpdate();
+            }
+        });
     }
 
-    void addHistory(ScoreHistoryEntry entry) {
-        entityManager.persist(entry);
+    /** Stores history entries with one statement, their ids in list order. */
+    void addHistory(List<ScoreHistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        int size = entries.size();
+        Object[][] columns = new Object[10][size];
+        for (int i = 0; i < size; i++) {
+            ScoreHistoryEntry entry = entries.get(i);
+            columns[0][i] = entry.leadId();
+            columns[1][i] = entry.scoredAt().toString();
+            columns[2][i] = entry.modelVersion();
+            columns[3][i] = entry.fit();
+            columns[4][i] = entry.engagement();
+            columns[5][i] = entry.total();
+            columns[6][i] = entry.threshold();
+            columns[7][i] = entry.grade();
+            columns[8][i] = entry.stage();
+            columns[9][i] = entry.reasonsJson();
+        }
+        String[] types = {"uuid", "text", "text", "int4", "int4", "int4", "int4", "text", "text", "text"};
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO score_history (lead_id, scored_at, model_version, fit, engagement, total, threshold,
+                                               grade, stage, reasons)
+                    SELECT lead_id, scored_at::timestamptz, model_version, fit, engagement, total, threshold, grade,
+                           stage, reasons::jsonb
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[],
+                                ?::text[], ?::text[])
+                         WITH ORDINALITY AS h(lead_id, scored_at, model_version, fit, engagement, total, threshold,
+                                              grade, stage, reasons, position)
+                    ORDER BY position""")) {
+                for (int column = 0; column < columns.length; column++) {
+                    insert.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
+                }
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** The lead's published scores, newest first, at most {@code limit}. */
@@ -126,6 +232,7 @@ class LeadStateRepository {
                         SELECT t FROM StoredTouchpoint t WHERE t.leadId = :leadId
                         ORDER BY t.occurredAt, t.touchpointId""", StoredTouchpoint.class)
                 .setParameter("leadId", leadId)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream()
                 .map(StoredTouchpoint::toTouchpoint)
                 .toList();
@@ -150,6 +257,8 @@ class LeadStateRepository {
                             SELECT t FROM StoredTouchpoint t WHERE t.leadId IN :leadIds
                             ORDER BY t.occurredAt, t.touchpointId""", StoredTouchpoint.class)
                     .setParameter("leadIds", ids.subList(from, Math.min(ids.size(), from + TOUCHPOINT_CHUNK)))
+                    // Never changed once stored: no snapshot for the flush to compare.
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
                     .getResultStream()
                     .forEach(t -> byLead.computeIfAbsent(t.leadId(), id -> new ArrayList<>()).add(t.toTouchpoint()));
         }

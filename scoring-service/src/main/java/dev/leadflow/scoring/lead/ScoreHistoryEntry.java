@@ -52,6 +52,14 @@ public class ScoreHistoryEntry {
         this.reasons = lead.reasonsJson();
     }
 
+    UUID leadId() {
+        return leadId;
+    }
+
+    String reasonsJson() {
+        return reasons;
+    }
+
     public Instant scoredAt() {
         return scoredAt;
     }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The Kafka edge: each record is processed once per event id (the inbox), poison goes to the topic's {@code .dlq}
  * (see the channels' failure strategy in application.properties). Each channel takes a poll at a time, in one
- * transaction ({@link EventConsumer#consumeBatch}).
+ * transaction ({@link EventConsumer#consumeBatch}); captures and touchpoints are scored a whole poll at
+ * once.
  */
 @ApplicationScoped
 public class ScoringConsumers {
@@ -37,15 +38,15 @@ public class ScoringConsumers {
     @Incoming("leads-captured")
     @Blocking
     public CompletionStage<Void> onLeadsCaptured(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, new Handler<>(LeadCaptured.class, LEAD_CAPTURED_CONSUMER,
-                scoring::onLeadCaptured));
+        return consumer.consumeBatch(batch, Handler.ofBatches(LeadCaptured.class, LEAD_CAPTURED_CONSUMER,
+                scoring::onLeadsCaptured));
     }
 
     @Incoming("touchpoints-recorded")
     @Blocking
     public CompletionStage<Void> onTouchpointsRecorded(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, new Handler<>(TouchpointRecorded.class, TOUCHPOINT_RECORDED_CONSUMER,
-                scoring::onTouchpointRecorded));
+        return consumer.consumeBatch(batch, Handler.ofBatches(TouchpointRecorded.class, TOUCHPOINT_RECORDED_CONSUMER,
+                scoring::onTouchpointsRecorded));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.leadflow.scoring.support;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,14 @@ public class OutboxProbe {
     /** How many touchpoints an anonymous visitor made that no lead owns yet. */
     public long unattachedTouchpoints(String anonymousId) {
         return count("SELECT count(*) FROM touchpoint WHERE anonymous_id = ?1 AND lead_id IS NULL", anonymousId);
+    }
+
+    /** The types of the events published with record key {@code key}, in publishing order. */
+    @SuppressWarnings("unchecked")
+    public List<String> eventTypes(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT event_type FROM outbox_event WHERE record_key = ?1 ORDER BY id")
+                .setParameter(1, key).getResultList());
     }
 
     /** How many rows {@code table} holds (a table name from the test, never input). */
