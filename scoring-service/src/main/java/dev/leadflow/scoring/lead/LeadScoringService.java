@@ -91,11 +91,8 @@ public class LeadScoringService {
             PoisonEventException.require(captured.profile() != null, "missing profile");
             PoisonEventException.require(captured.capturedAt() != null, "missing capturedAt");
         }
-        for (LeadCaptured captured : captures) {
-            if (!isBlank(captured.anonymousId())) {
-                leads.linkVisitor(captured.anonymousId(), captured.leadId());
-            }
-        }
+        leads.linkVisitors(captures.stream().filter(captured -> !isBlank(captured.anonymousId()))
+                .map(captured -> Map.entry(captured.anonymousId(), captured.leadId())).toList());
         Map<UUID, ScoredLead> locked = leads.lockAll(captures.stream().map(LeadCaptured::leadId).toList());
         Map<UUID, List<Touchpoint>> touchpoints = leads.touchpointsOf(locked.keySet());
         PendingWrites writes = new PendingWrites();

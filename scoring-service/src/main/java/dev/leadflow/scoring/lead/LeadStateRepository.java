@@ -13,21 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
-import org.hibernate.query.NativeQuery;
 
 /**
  * Scoring state in PostgreSQL. Every change to a lead happens under a row lock on its {@code scored_lead} row, and an
  * anonymous visitor's touchpoints under a lock on its {@code anonymous_visitor} row (always taken before the lead's),
  * so the two consumers can process events of the same lead concurrently without losing an update.
  *
- * <p>Events come in batches, so the hot statements take arrays and serve the whole batch at once (lock every lead,
- * read every touchpoint, insert every new row); they run as plain JDBC on the transaction's connection and touch only
- * their own table, so nothing in the session needs flushing first. Each Hibernate native statement names the one table
- * it touches (its synchronized query space) for the same reason: without that, Hibernate flushes the whole session
- * before it, writing the lead's row once per statement instead of once per event.
+ * <p>Events come in batches, so the writing statements take arrays and serve the whole batch at once (lock every
+ * lead, link every visitor, insert every new row). They run as plain JDBC on the transaction's connection: a
+ * Hibernate native statement would flush the session before it unless told which table it touches, and costs several
+ * times the statement itself.
  */
 @ApplicationScoped
 class LeadStateRepository {
@@ -112,21 +111,41 @@ class LeadStateRepository {
         });
     }
 
-    /** Records that the visitor is the lead and hands the lead every touchpoint the visitor made so far. */
-    void linkVisitor(String anonymousId, UUID leadId) {
-        entityManager.createNativeQuery("""
-                        INSERT INTO anonymous_visitor (anonymous_id, lead_id) VALUES (?1, ?2)
-                        ON CONFLICT (anonymous_id) DO UPDATE SET lead_id = EXCLUDED.lead_id""")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("anonymous_visitor")
-                .setParameter(1, anonymousId)
-                .setParameter(2, leadId)
-                .executeUpdate();
-        entityManager.createNativeQuery(
-                        "UPDATE touchpoint SET lead_id = ?1 WHERE anonymous_id = ?2 AND lead_id IS NULL")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("touchpoint")
-                .setParameter(1, leadId)
-                .setParameter(2, anonymousId)
-                .executeUpdate();
+    /**
+     * Records which lead each visitor is, and hands each lead the touchpoints its visitor made so far, with one
+     * statement each for every visitor of a batch. A visitor met twice in the batch (two people on one browser) hands
+     * its touchpoints to the first lead and ends up known as the last one, as one capture at a time would.
+     *
+     * @param visitorLeads the captures' (visitor, lead) pairs, in event order
+     */
+    void linkVisitors(List<Map.Entry<String, UUID>> visitorLeads) {
+        if (visitorLeads.isEmpty()) {
+            return;
+        }
+        Map<String, UUID> firstLead = new TreeMap<>();
+        Map<String, UUID> lastLead = new TreeMap<>();
+        for (Map.Entry<String, UUID> link : visitorLeads) {
+            firstLead.putIfAbsent(link.getKey(), link.getValue());
+            lastLead.put(link.getKey(), link.getValue());
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            // Visitors in id order, like every other transaction locking them.
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO anonymous_visitor (anonymous_id, lead_id) SELECT * FROM unnest(?::text[], ?::uuid[])
+                    ON CONFLICT (anonymous_id) DO UPDATE SET lead_id = EXCLUDED.lead_id""")) {
+                upsert.setArray(1, connection.createArrayOf("text", lastLead.keySet().toArray()));
+                upsert.setArray(2, connection.createArrayOf("uuid", lastLead.values().toArray()));
+                upsert.executeUpdate();
+            }
+            try (PreparedStatement handOver = connection.prepareStatement("""
+                    UPDATE touchpoint t SET lead_id = v.lead_id
+                    FROM unnest(?::text[], ?::uuid[]) AS v(anonymous_id, lead_id)
+                    WHERE t.anonymous_id = v.anonymous_id AND t.lead_id IS NULL""")) {
+                handOver.setArray(1, connection.createArrayOf("text", firstLead.keySet().toArray()));
+                handOver.setArray(2, connection.createArrayOf("uuid", firstLead.values().toArray()));
+                handOver.executeUpdate();
+            }
+        });
     }
 
     /** The lead's state if anything is known about it, locked until the transaction ends. */

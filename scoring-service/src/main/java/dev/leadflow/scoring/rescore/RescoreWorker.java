@@ -1,5 +1,6 @@
 package dev.leadflow.scoring.rescore;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +22,8 @@ class RescoreWorker {
     private final RescoreJobs jobs;
     private final ManagedExecutor executor;
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Set at shutdown: the database pool closes under a page in progress, which is no failure to report. */
+    private volatile boolean stopping;
 
     RescoreWorker(RescoreJobs jobs, ManagedExecutor executor) {
         this.jobs = jobs;
@@ -39,17 +42,26 @@ class RescoreWorker {
         drain();
     }
 
+    void onStop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
     private void drain() {
-        if (!draining.compareAndSet(false, true)) {
+        if (stopping || !draining.compareAndSet(false, true)) {
             return;
         }
         try {
-            while (jobs.processNextPage()) {
+            while (!stopping && jobs.processNextPage()) {
                 // one page per transaction, until no running job is left
             }
         } catch (RuntimeException e) {
-            // The page rolls back; the next poll resumes from the job's cursor.
-            LOG.warnf("Rescore page failed; retrying on the next poll: %s", e.getClass().getName());
+            // The page rolls back; the next poll (or the next instance) resumes from the job's cursor.
+            if (stopping) {
+                LOG.debugf("Rescore page interrupted by the shutdown; the job resumes from its cursor: %s",
+                        e.getClass().getName());
+            } else {
+                LOG.warnf("Rescore page failed; retrying on the next poll: %s", e.getClass().getName());
+            }
         } finally {
             draining.set(false);
         }

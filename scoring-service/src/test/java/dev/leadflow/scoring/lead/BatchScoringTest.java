@@ -79,6 +79,34 @@ class BatchScoringTest {
     }
 
     @Test
+    void twoLeadsOnOneBrowserInABatchShareItsHistoryAsOneCaptureAtATime() {
+        String batchedBrowser = "visitor-" + UUID.randomUUID();
+        String browser = "visitor-" + UUID.randomUUID();
+        for (String anonymousId : List.of(batchedBrowser, browser)) {
+            QuarkusTransaction.requiringNew().run(() -> scoring.onTouchpointRecorded(anonymousTouchpoint(anonymousId,
+                    TouchpointTypes.PRICING_PAGE_VIEW, "https://acme.example/pricing")));
+        }
+        UUID batchedFirst = UUID.randomUUID();
+        UUID batchedSecond = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        QuarkusTransaction.requiringNew().run(() -> scoring.onLeadsCaptured(List.of(
+                engineer(batchedFirst, batchedBrowser), engineer(batchedSecond, batchedBrowser))));
+        QuarkusTransaction.requiringNew().run(() -> scoring.onLeadCaptured(engineer(first, browser)));
+        QuarkusTransaction.requiringNew().run(() -> scoring.onLeadCaptured(engineer(second, browser)));
+
+        assertSameOutcome(batchedFirst, first);
+        assertSameOutcome(batchedSecond, second);
+        // The earlier visit went to the first lead; the browser is now known as the second.
+        assertThat(outbox.touchpointsOfLead(batchedFirst.toString())).isEqualTo(2);
+        assertThat(outbox.touchpointsOfLead(batchedSecond.toString())).isEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> scoring.onTouchpointRecorded(anonymousTouchpoint(batchedBrowser,
+                TouchpointTypes.PAGE_VIEW, "https://acme.example/")));
+        assertThat(outbox.touchpointsOfLead(batchedSecond.toString())).isEqualTo(2);
+    }
+
+    @Test
     void aBatchOfTouchpointsScoresAsOneTouchpointAtATime() {
         UUID batchedDirector = UUID.randomUUID();
         UUID director = UUID.randomUUID();

@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +60,7 @@ public final class CaptureToRoutedBenchmark {
         int seconds = Integer.getInteger("benchmark.seconds", 30);
         List<String> rows = new ArrayList<>();
         Map<Integer, Map<String, Double>> cpu = new java.util.LinkedHashMap<>();
+        List<String> lagRows = new ArrayList<>();
         List<String> ceilings = new ArrayList<>();
         try (LeadflowSystem system = LeadflowSystem.start("benchmark")) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -69,6 +72,9 @@ public final class CaptureToRoutedBenchmark {
                 Latencies floor = new KafkaFloor(system.kafkaBootstrapServers(), KAFKA_HOPS).measure(rate, seconds);
                 Result result = drive(system, http, rate, seconds);
                 cpu.put(rate, result.cpuPerLead());
+                lagRows.add(String.format(Locale.ROOT, "| %d | %.0f / %.0f | %.0f / %.0f |", rate,
+                        result.scoredLag().firstFifthP50(), result.scoredLag().lastFifthP50(),
+                        result.routedLag().firstFifthP50(), result.routedLag().lastFifthP50()));
                 rows.add(String.format(Locale.ROOT,
                         "| %d | %d | %.0f | %.1f / %.1f | %.0f / %.0f | %.0f / %.0f / %.0f | %.1f / %.1f | %s | %d | %d"
                                 + " | %.1f / %.1f / %.1f |",
@@ -92,6 +98,12 @@ public final class CaptureToRoutedBenchmark {
                 + KAFKA_HOPS + " hops) p50 / p99 / max ms |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
+        System.out.println();
+        System.out.println("Lag over the run: p50 ms of the leads captured in its first and in its last fifth (equal:"
+                + " the stage keeps up; growing: a backlog builds)");
+        System.out.println("| target leads/s | capture->scored first / last fifth | capture->routed first / last fifth |");
+        System.out.println("|---|---|---|");
+        lagRows.forEach(System.out::println);
         System.out.println();
         System.out.println("CPU per accepted lead, ms, by process, from the first request until every lead was routed"
                 + " (idle work in that time included)");
@@ -185,18 +197,36 @@ public final class CaptureToRoutedBenchmark {
 
     private record Result(int sent, int accepted, Latencies http, Latencies captureToScored, Latencies captureToRouted,
             double scoredDrainSeconds, double routedDrainSeconds, Latencies status, int lost, int duplicated,
-            Map<String, Double> cpuPerLead) {
+            Map<String, Double> cpuPerLead, Lag scoredLag, Lag routedLag) {
+    }
+
+    /** The median latency of the leads captured in the first and in the last fifth of a run. */
+    private record Lag(double firstFifthP50, double lastFifthP50) {
+
+        static Lag of(Map<String, Double> latency, Map<String, Instant> capturedAt, Set<String> accepted) {
+            List<String> inCaptureOrder = accepted.stream()
+                    .filter(id -> latency.containsKey(id) && capturedAt.containsKey(id))
+                    .sorted(Comparator.comparing(capturedAt::get)).toList();
+            int fifth = inCaptureOrder.size() / 5;
+            return new Lag(p50(latency, inCaptureOrder.subList(0, fifth)),
+                    p50(latency, inCaptureOrder.subList(inCaptureOrder.size() - fifth, inCaptureOrder.size())));
+        }
+
+        private static double p50(Map<String, Double> latency, List<String> leads) {
+            return Latencies.of(leads.stream().mapToDouble(latency::get).toArray()).percentile(50);
+        }
     }
 
     private static Result drive(LeadflowSystem system, HttpClient http, int rate, int seconds) throws Exception {
         AtomicBoolean listening = new AtomicBoolean(true);
         Map<String, Double> scoredLatency = new ConcurrentHashMap<>();
+        Map<String, Instant> capturedAt = new ConcurrentHashMap<>();
         Map<String, Double> routedLatency = new ConcurrentHashMap<>();
         Map<String, Integer> routedRecords = new ConcurrentHashMap<>();
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread listener = new Thread(() -> listen(system.kafkaBootstrapServers(), listening, ready, scoredLatency,
-                routedLatency, routedRecords), "pipeline-listener");
+                capturedAt, routedLatency, routedRecords), "pipeline-listener");
         listener.start();
         ready.get(60, TimeUnit.SECONDS);
 
@@ -257,7 +287,7 @@ public final class CaptureToRoutedBenchmark {
                 Latencies.of(scored), Latencies.of(routed), scoredDrain, routedDrain,
                 Latencies.of(statusLatencies.stream().mapToDouble(d -> d).toArray()), lost,
                 accepted.stream().mapToInt(id -> Math.max(0, routedRecords.getOrDefault(id, 0) - 1)).sum(),
-                cpuPerLead);
+                cpuPerLead, Lag.of(scoredLatency, capturedAt, accepted), Lag.of(routedLatency, capturedAt, accepted));
     }
 
     /**
@@ -285,7 +315,8 @@ public final class CaptureToRoutedBenchmark {
     }
 
     private static void listen(String bootstrapServers, AtomicBoolean listening, CompletableFuture<Void> ready,
-            Map<String, Double> scoredLatency, Map<String, Double> routedLatency, Map<String, Integer> routedRecords) {
+            Map<String, Double> scoredLatency, Map<String, Instant> capturedAt, Map<String, Double> routedLatency,
+            Map<String, Integer> routedRecords) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + System.nanoTime(),
@@ -302,6 +333,7 @@ public final class CaptureToRoutedBenchmark {
                         LeadScored scored = JSON.readValue(record.value(), LeadScored.class);
                         scoredLatency.putIfAbsent(scored.leadId().toString(),
                                 Duration.between(scored.capturedAt(), scored.scoredAt()).toNanos() / 1_000_000.0);
+                        capturedAt.putIfAbsent(scored.leadId().toString(), scored.capturedAt());
                         continue;
                     }
                     LeadRouted routed = JSON.readValue(record.value(), LeadRouted.class);
