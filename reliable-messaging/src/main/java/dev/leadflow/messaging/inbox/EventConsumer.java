@@ -45,7 +45,8 @@ import org.jboss.logging.Logger;
  * batch runs in one transaction, so a backlog costs one commit per poll instead of one per event, and a consumer
  * catches up faster the further it fell behind. A batch that fails for a reason other than a transient one is
  * processed again one record per transaction, which finds the poison and dead-letters only that record. A batch is
- * processed in record-key order ({@link #inLockOrder}), each key's records in their partition order.
+ * processed in record-key order ({@link #inLockOrder}), each key's records in their partition order. The inbox records
+ * a whole batch with one statement, and a {@link Handler#ofBatches batch handler} takes all its new events in one call.
  */
 @ApplicationScoped
 public class EventConsumer {

@@ -1,8 +1,10 @@
 package dev.leadflow.routing.sla;
 
 import dev.leadflow.routing.config.RoutingConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +20,8 @@ public class SlaChecker {
     private final SlaBreaches breaches;
     private final SlaMetrics metrics;
     private final RoutingConfig config;
+    /** Set at shutdown: the database pool closes under a run in progress, which is no failure to report. */
+    private volatile boolean stopping;
 
     SlaChecker(SlaBreaches breaches, SlaMetrics metrics, RoutingConfig config) {
         this.breaches = breaches;
@@ -28,16 +32,26 @@ public class SlaChecker {
     @Scheduled(every = "${leadflow.routing.sla.check-interval:5s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
+        if (stopping) {
+            return;
+        }
         int pageSize = config.sla().pageSize();
         try {
-            while (breaches.handleDue(pageSize) == pageSize) {
+            while (breaches.handleDue(pageSize) == pageSize && !stopping) {
                 // a full page: more may be due
             }
-        } catch (RuntimeException e) {
-            // The timers stay open and due: the next run retries them (database down, a lock conflict, ...).
-            LOG.warnf("SLA check failed; retrying on the next run: %s", e.getMessage());
-        } finally {
             metrics.refreshOpenTimers();
+        } catch (RuntimeException e) {
+            // The timers stay open and due: the next run (here or on another instance) retries them.
+            if (stopping) {
+                LOG.debugf("SLA check interrupted by the shutdown: %s", e.getMessage());
+            } else {
+                LOG.warnf("SLA check failed; retrying on the next run: %s", e.getMessage());
+            }
         }
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 }

@@ -83,6 +83,9 @@ public class WebhookDispatcher {
     @Scheduled(every = "${leadflow.webhooks.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        if (stopping) {
+            return;
+        }
         pending.set(deliveries.pending());
         wake();
     }
@@ -90,6 +93,9 @@ public class WebhookDispatcher {
     /** Delivered deliveries are kept for the delivery log for {@code delivered-retention}, then deleted. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
+        if (stopping) {
+            return;
+        }
         int purged = deliveries.purgeDelivered(clock.instant().minus(config.deliveredRetention()));
         if (purged > 0) {
             LOG.infof("Purged %d delivered webhook deliveries older than %s", purged, config.deliveredRetention());

@@ -50,6 +50,10 @@ class LeadStateRepository {
      */
     Map<UUID, ScoredLead> lockAll(Collection<UUID> leadIds) {
         UUID[] ids = leadIds.stream().distinct().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
+        Map<UUID, ScoredLead> locked = new HashMap<>();
+        if (ids.length == 0) {
+            return locked;
+        }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO scored_lead (lead_id) SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING")) {
@@ -57,7 +61,6 @@ class LeadStateRepository {
                 insert.executeUpdate();
             }
         });
-        Map<UUID, ScoredLead> locked = new HashMap<>();
         entityManager.createQuery("SELECT l FROM ScoredLead l WHERE l.leadId IN :leadIds ORDER BY l.leadId",
                         ScoredLead.class)
                 .setParameter("leadIds", List.of(ids))

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Feeds every lifecycle event topic into the projection, once per event id. Each channel takes what one poll
- * returned as a batch (one transaction per batch, see {@link EventConsumer#consumeBatch}).
+ * returned as a batch (one transaction per batch, see {@link EventConsumer#consumeBatch}), projected at once.
  */
 @ApplicationScoped
 public class LifecycleConsumers {
@@ -39,39 +39,44 @@ public class LifecycleConsumers {
     @Incoming("leads-captured")
     @Blocking
     public CompletionStage<Void> onLeadCaptured(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, new Handler<>(LeadCaptured.class, "reporting.lead-captured", projector::onCaptured));
+        return consumer.consumeBatch(batch, Handler.ofBatches(LeadCaptured.class, "reporting.lead-captured",
+                projector::onCapturedBatch));
     }
 
     @Incoming("leads-scored")
     @Blocking
     public CompletionStage<Void> onLeadScored(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, new Handler<>(LeadScored.class, "reporting.lead-scored", projector::onScored));
+        return consumer.consumeBatch(batch, Handler.ofBatches(LeadScored.class, "reporting.lead-scored",
+                projector::onScoredBatch));
     }
 
     @Incoming("leads-qualified")
     @Blocking
     public CompletionStage<Void> onLeadQualified(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, new Handler<>(LeadQualified.class, "reporting.lead-qualified", projector::onQualified));
+        return consumer.consumeBatch(batch, Handler.ofBatches(LeadQualified.class, "reporting.lead-qualified",
+                projector::onQualifiedBatch));
     }
 
     @Incoming("leads-routed")
     @Blocking
     public CompletionStage<Void> onLeadRouted(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, new Handler<>(LeadRouted.class, "reporting.lead-routed", projector::onRouted));
+        return consumer.consumeBatch(batch, Handler.ofBatches(LeadRouted.class, "reporting.lead-routed",
+                projector::onRoutedBatch));
     }
 
     @Incoming("leads-sla-breached")
     @Blocking
     public CompletionStage<Void> onLeadSlaBreached(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, new Handler<>(LeadSlaBreached.class, "reporting.lead-sla-breached", projector::onSlaBreached));
+        return consumer.consumeBatch(batch, Handler.ofBatches(LeadSlaBreached.class, "reporting.lead-sla-breached",
+                projector::onSlaBreachedBatch));
     }
 
     /** Unknown or missing types are decoded as {@code lead.contacted}, fail, and so go to the dead-letter topic. */
     @Incoming("crm-activities")
     @Blocking
     public CompletionStage<Void> onCrmActivities(KafkaRecordBatch<String, String> batch) {
-        Handler<LeadContacted> contacted = new Handler<>(LeadContacted.class, "reporting.lead-contacted",
-                projector::onContacted);
+        Handler<LeadContacted> contacted = Handler.ofBatches(LeadContacted.class, "reporting.lead-contacted",
+                projector::onContactedBatch);
         return consumer.consumeBatch(batch,
                 record -> IGNORED_CRM_TYPES.contains(EventConsumer.ceType(record)) ? null : contacted);
     }

@@ -16,13 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Projects lifecycle events into the lead's stages and timeline. Runs inside the inbox transaction of the event,
- * so the projection, the timeline entry and the "processed" mark commit together; observations are fired to
- * {@code AFTER_SUCCESS} observers and so measured only once that transaction committed.
+ * Projects lifecycle events into the lead's stages and timeline, a poll's events of one type at once. Runs inside the
+ * inbox transaction of the events, so the projection, the timeline entries and the "processed" marks commit together;
+ * observations are fired to {@code AFTER_SUCCESS} observers and so measured only once that transaction committed.
  */
 @ApplicationScoped
 public class LifecycleProjector {
@@ -37,45 +40,87 @@ public class LifecycleProjector {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onCaptured(LeadCaptured event) {
-        requireOccurredAt(event.leadId(), event.capturedAt(), "capturedAt");
-        project(event.leadId(), lifecycle -> lifecycle.apply(event), TimelineEntry.of(event));
+        onCapturedBatch(List.of(event));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onScored(LeadScored event) {
-        requireOccurredAt(event.leadId(), event.scoredAt(), "scoredAt");
-        project(event.leadId(), lifecycle -> lifecycle.apply(event), TimelineEntry.of(event));
+        onScoredBatch(List.of(event));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onQualified(LeadQualified event) {
-        requireOccurredAt(event.leadId(), event.qualifiedAt(), "qualifiedAt");
-        project(event.leadId(), lifecycle -> lifecycle.apply(event), TimelineEntry.of(event));
+        onQualifiedBatch(List.of(event));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onRouted(LeadRouted event) {
-        requireOccurredAt(event.leadId(), event.routedAt(), "routedAt");
-        PoisonEventException.require(event.ownerId() != null, "missing ownerId");
-        project(event.leadId(), lifecycle -> lifecycle.apply(event), TimelineEntry.of(event));
+        onRoutedBatch(List.of(event));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onContacted(LeadContacted event) {
-        requireOccurredAt(event.leadId(), event.contactedAt(), "contactedAt");
-        project(event.leadId(), lifecycle -> lifecycle.apply(event), TimelineEntry.of(event));
+        onContactedBatch(List.of(event));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void onSlaBreached(LeadSlaBreached event) {
-        requireOccurredAt(event.leadId(), event.breachedAt(), "breachedAt");
-        project(event.leadId(), lifecycle -> lifecycle.apply(event), TimelineEntry.of(event));
+        onSlaBreachedBatch(List.of(event));
     }
 
-    private void project(UUID leadId, Function<LeadLifecycle, LifecycleChange> change, TimelineEntry entry) {
-        LifecycleChange result = repository.update(leadId, change);
-        repository.append(leadId, entry);
-        result.observations().forEach(observations::fire);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onCapturedBatch(List<LeadCaptured> events) {
+        events.forEach(event -> requireOccurredAt(event.leadId(), event.capturedAt(), "capturedAt"));
+        project(events, LeadCaptured::leadId, (lifecycle, event) -> lifecycle.apply(event), TimelineEntry::of);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onScoredBatch(List<LeadScored> events) {
+        events.forEach(event -> requireOccurredAt(event.leadId(), event.scoredAt(), "scoredAt"));
+        project(events, LeadScored::leadId, (lifecycle, event) -> lifecycle.apply(event), TimelineEntry::of);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onQualifiedBatch(List<LeadQualified> events) {
+        events.forEach(event -> requireOccurredAt(event.leadId(), event.qualifiedAt(), "qualifiedAt"));
+        project(events, LeadQualified::leadId, (lifecycle, event) -> lifecycle.apply(event), TimelineEntry::of);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onRoutedBatch(List<LeadRouted> events) {
+        events.forEach(event -> {
+            requireOccurredAt(event.leadId(), event.routedAt(), "routedAt");
+            PoisonEventException.require(event.ownerId() != null, "missing ownerId");
+        });
+        project(events, LeadRouted::leadId, (lifecycle, event) -> lifecycle.apply(event), TimelineEntry::of);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onContactedBatch(List<LeadContacted> events) {
+        events.forEach(event -> requireOccurredAt(event.leadId(), event.contactedAt(), "contactedAt"));
+        project(events, LeadContacted::leadId, (lifecycle, event) -> lifecycle.apply(event), TimelineEntry::of);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onSlaBreachedBatch(List<LeadSlaBreached> events) {
+        events.forEach(event -> requireOccurredAt(event.leadId(), event.breachedAt(), "breachedAt"));
+        project(events, LeadSlaBreached::leadId, (lifecycle, event) -> lifecycle.apply(event), TimelineEntry::of);
+    }
+
+    /**
+     * Projects a batch of events of one type: every lead's lifecycle changed in event order with shared statements
+     * ({@link LifecycleRepository#updateAll}), every timeline entry added with one insert, and each event's
+     * observations fired, in order, as one event at a time would.
+     */
+    private <E> void project(List<E> events, Function<E, UUID> leadOf,
+            BiFunction<LeadLifecycle, E, LifecycleChange> apply, Function<E, TimelineEntry> entryOf) {
+        List<LifecycleChange> results = repository.updateAll(events.stream()
+                .map(event -> new LifecycleRepository.LeadChange(leadOf.apply(event),
+                        lifecycle -> apply.apply(lifecycle, event)))
+                .toList());
+        repository.appendAll(events.stream()
+                .map(event -> Map.entry(leadOf.apply(event), entryOf.apply(event))).toList());
+        results.forEach(result -> result.observations().forEach(observations::fire));
     }
 
     /** Without its lead or its instant an event cannot be placed in any timeline, now or on a retry. */

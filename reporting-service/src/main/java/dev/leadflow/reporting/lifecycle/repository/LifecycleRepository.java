@@ -8,6 +8,12 @@ import dev.leadflow.reporting.lifecycle.repository.LifecycleRow.Column;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,8 +22,9 @@ import org.hibernate.query.NativeQuery;
 
 /**
  * Stores lead lifecycles and their timelines in PostgreSQL. Projecting an event is on the hot path of every lead,
- * so it is at most three native statements and no entity life cycle (see "Cost per event" in the README); each
- * declares the one table it touches, so Hibernate does not flush the session before it.
+ * so it is at most three native statements and no entity life cycle (see "Cost per event" in the README), and a batch
+ * of events shares its lock and insert statements ({@link #updateAll}, {@link #appendAll}); each statement declares
+ * the one table it touches, so Hibernate does not flush the session before it.
  */
 @ApplicationScoped
 public class LifecycleRepository {
@@ -34,6 +41,11 @@ public class LifecycleRepository {
     private static final String LOCK = "INSERT INTO lead_lifecycle (lead_id) VALUES (?1)"
             + " ON CONFLICT (lead_id) DO UPDATE SET lead_id = EXCLUDED.lead_id RETURNING " + LifecycleRow.SELECT_LIST;
 
+    /** {@link #LOCK} for every lead of a batch at once, in the order of the (sorted, distinct) ids. */
+    private static final String LOCK_ALL = "INSERT INTO lead_lifecycle (lead_id) SELECT unnest(?1)"
+            + " ON CONFLICT (lead_id) DO UPDATE SET lead_id = EXCLUDED.lead_id RETURNING lead_id, "
+            + LifecycleRow.SELECT_LIST;
+
     /**
      * Sets every column: one fixed statement the driver prepares once per connection, and PostgreSQL writes a whole
      * new row version whichever columns change.
@@ -45,6 +57,12 @@ public class LifecycleRepository {
 
     private static final String APPEND = "INSERT INTO timeline_event (event_id, lead_id, event_type, occurred_at,"
             + " summary) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+    /** {@link #APPEND} for every entry of a batch at once, in list order. */
+    private static final String APPEND_ALL = "INSERT INTO timeline_event (event_id, lead_id, event_type, occurred_at,"
+            + " summary) SELECT event_id, lead_id, event_type, occurred_at::timestamptz, summary"
+            + " FROM unnest(?1, ?2, ?3, ?4, ?5) WITH ORDINALITY"
+            + " AS e(event_id, lead_id, event_type, occurred_at, summary, position) ORDER BY position";
 
     private static final String FIND = "SELECT " + LifecycleRow.SELECT_LIST + " FROM lead_lifecycle WHERE lead_id = ?1";
 
@@ -70,14 +88,76 @@ public class LifecycleRepository {
         LeadLifecycle before = LifecycleRow.toDomain(leadId, row);
         LifecycleChange result = change.apply(before);
         if (!result.after().equals(before)) {
-            NativeQuery<?> update = nativeQuery(UPDATE, LIFECYCLE);
-            Object[] values = LifecycleRow.values(result.after());
-            for (Column column : LifecycleRow.COLUMNS) {
-                bind(update, column.ordinal() + 1, column.type(), values[column.ordinal()]);
-            }
-            update.setParameter(LifecycleRow.COLUMNS.size() + 1, leadId).executeUpdate();
+            write(leadId, result.after());
         }
         return result;
+    }
+
+    private void write(UUID leadId, LeadLifecycle lifecycle) {
+        NativeQuery<?> update = nativeQuery(UPDATE, LIFECYCLE);
+        Object[] values = LifecycleRow.values(lifecycle);
+        for (Column column : LifecycleRow.COLUMNS) {
+            bind(update, column.ordinal() + 1, column.type(), values[column.ordinal()]);
+        }
+        update.setParameter(LifecycleRow.COLUMNS.size() + 1, leadId).executeUpdate();
+    }
+
+    /**
+     * Applies each change, in order, to its lead's lifecycle, with one statement that creates, locks and reads every
+     * lead of the batch (in lead id order, so concurrent batches wait for each other instead of deadlocking) and one
+     * {@code UPDATE} per lead the batch changed. A lead met twice sees the first change when the second is applied,
+     * as one event at a time would. Must run in a transaction.
+     *
+     * @return each change as computed from the lifecycle before it, in order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<LifecycleChange> updateAll(List<LeadChange> changes) {
+        if (changes.size() == 1) {
+            return List.of(update(changes.get(0).leadId(), changes.get(0).change()));
+        }
+        UUID[] ids = changes.stream().map(LeadChange::leadId).distinct()
+                .sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
+        NativeQuery<?> lock = nativeQuery(LOCK_ALL, LIFECYCLE).addScalar("lead_id", UUID.class);
+        Map<UUID, LeadLifecycle> stored = new HashMap<>();
+        withColumns(lock).setParameter(1, ids).getResultList().forEach(row -> {
+            Object[] values = (Object[]) row;
+            UUID leadId = (UUID) values[0];
+            stored.put(leadId, LifecycleRow.toDomain(leadId, Arrays.copyOfRange(values, 1, values.length)));
+        });
+        Map<UUID, LeadLifecycle> current = new HashMap<>(stored);
+        List<LifecycleChange> results = new ArrayList<>(changes.size());
+        for (LeadChange change : changes) {
+            LifecycleChange result = change.change().apply(current.get(change.leadId()));
+            current.put(change.leadId(), result.after());
+            results.add(result);
+        }
+        for (UUID leadId : ids) {
+            if (!current.get(leadId).equals(stored.get(leadId))) {
+                write(leadId, current.get(leadId));
+            }
+        }
+        return results;
+    }
+
+    /** A change to one lead's lifecycle, as {@link #update} takes it. */
+    public record LeadChange(UUID leadId, Function<LeadLifecycle, LifecycleChange> change) {
+    }
+
+    /** Adds entries to their leads' timelines with one statement. Must run in a transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<Map.Entry<UUID, TimelineEntry>> entries) {
+        if (entries.size() == 1) {
+            append(entries.get(0).getKey(), entries.get(0).getValue());
+            return;
+        }
+        nativeQuery(APPEND_ALL, TIMELINE)
+                .setParameter(1, entries.stream().map(entry -> entry.getValue().eventId()).toArray(UUID[]::new))
+                .setParameter(2, entries.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
+                .setParameter(3, entries.stream().map(entry -> entry.getValue().type()).toArray(String[]::new))
+                .setParameter(4, entries.stream().map(entry -> entry.getValue().occurredAt().toString())
+                        .toArray(String[]::new))
+                .setParameter(5, entries.stream().map(entry -> entry.getValue().summary()).toArray(String[]::new))
+                .executeUpdate();
     }
 
     /** Adds an event to the lead's timeline. Must run in a transaction. */

@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.assertj.core.groups.Tuple;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,41 @@ class LifecycleRepositoryTest {
         assertThat(entitiesInSession[0]).isZero();
         assertThat(repository.timeline(leadId)).get().extracting(LeadTimeline::lifecycle)
                 .isEqualTo(LeadLifecycle.unknown(leadId).apply(event).after());
+    }
+
+    @Test
+    void projectsABatchWithSharedStatementsExactlyAsOneEventAtATime() {
+        UUID batchedTwin = UUID.randomUUID();
+        UUID batchedOther = UUID.randomUUID();
+        UUID twin = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Instant later = capturedAt.plusSeconds(90);
+        // One lead scored twice in the batch (the second score must win, as it would one event at a time).
+        List<LeadScored> batch = List.of(scored(batchedTwin, capturedAt, capturedAt.plusMillis(150)),
+                scored(batchedOther, capturedAt, capturedAt.plusMillis(170)), scored(batchedTwin, capturedAt, later));
+        List<LeadScored> oneByOne = List.of(scored(twin, capturedAt, capturedAt.plusMillis(150)),
+                scored(other, capturedAt, capturedAt.plusMillis(170)), scored(twin, capturedAt, later));
+
+        List<String> sql = statements.during(() -> QuarkusTransaction.requiringNew().run(() ->
+                projector.onScoredBatch(batch)));
+        oneByOne.forEach(event -> QuarkusTransaction.requiringNew().run(() -> projector.onScored(event)));
+
+        assertThat(sql).extracting(LifecycleRepositoryTest::verbAndTable).containsExactly("insert into lead_lifecycle",
+                "update lead_lifecycle", "update lead_lifecycle", "insert into timeline_event");
+        assertSameProjection(batchedTwin, twin);
+        assertSameProjection(batchedOther, other);
+        assertThat(repository.timeline(batchedTwin).orElseThrow().lifecycle().latestScore().scoredAt()).isEqualTo(later);
+    }
+
+    private void assertSameProjection(UUID batched, UUID single) {
+        LeadTimeline batchedTimeline = repository.timeline(batched).orElseThrow();
+        LeadTimeline singleTimeline = repository.timeline(single).orElseThrow();
+        assertThat(batchedTimeline.lifecycle()).usingRecursiveComparison().ignoringFields("leadId")
+                .isEqualTo(singleTimeline.lifecycle());
+        assertThat(batchedTimeline.events()).extracting(TimelineEntry::type, TimelineEntry::occurredAt,
+                TimelineEntry::summary).containsExactlyElementsOf(singleTimeline.events().stream()
+                .map(entry -> Tuple.tuple(entry.type(), entry.occurredAt(), entry.summary()))
+                .toList());
     }
 
     @Test
