@@ -158,81 +158,63 @@ class LeadStateRepository {
 
     /** Stores touchpoints with one statement; one whose id was stored before is left as it was. */
     void addTouchpoints(List<PendingWrites.NewTouchpoint> touchpoints) {
-        if (touchpoints.isEmpty()) {
-            return;
-        }
-        int size = touchpoints.size();
-        Object[][] columns = new Object[12][size];
-        for (int i = 0; i < size; i++) {
-            PendingWrites.NewTouchpoint row = touchpoints.get(i);
-            Touchpoint touchpoint = row.touchpoint();
-            columns[0][i] = touchpoint.id();
-            columns[1][i] = row.leadId();
-            columns[2][i] = row.anonymousId();
-            columns[3][i] = touchpoint.type();
-            columns[4][i] = touchpoint.url();
-            columns[5][i] = touchpoint.campaign();
-            columns[6][i] = touchpoint.utm().source();
-            columns[7][i] = touchpoint.utm().medium();
-            columns[8][i] = touchpoint.utm().campaign();
-            columns[9][i] = touchpoint.utm().term();
-            columns[10][i] = touchpoint.utm().content();
-            columns[11][i] = touchpoint.occurredAt().toString();
-        }
-        String[] types = {"uuid", "uuid", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text"};
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO touchpoint (touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source,
-                                            utm_medium, utm_campaign, utm_term, utm_content, occurred_at)
-                    SELECT touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source, utm_medium,
-                           utm_campaign, utm_term, utm_content, occurred_at::timestamptz
-                    FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         AS t(touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source, utm_medium,
-                              utm_campaign, utm_term, utm_content, occurred_at)
-                    ON CONFLICT (touchpoint_id) DO NOTHING""")) {
-                for (int column = 0; column < columns.length; column++) {
-                    insert.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
-                }
-                insert.executeUpdate();
-            }
-        });
+        insertRows("""
+                        INSERT INTO touchpoint (touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source,
+                                                utm_medium, utm_campaign, utm_term, utm_content, occurred_at)
+                        SELECT touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source, utm_medium,
+                               utm_campaign, utm_term, utm_content, occurred_at::timestamptz
+                        FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS t(touchpoint_id, lead_id, anonymous_id, type, url, campaign, utm_source, utm_medium,
+                                  utm_campaign, utm_term, utm_content, occurred_at)
+                        ON CONFLICT (touchpoint_id) DO NOTHING""",
+                new String[] {"uuid", "uuid", "text", "text", "text", "text", "text", "text", "text", "text", "text",
+                        "text"},
+                touchpoints.stream().map(row -> {
+                    Touchpoint touchpoint = row.touchpoint();
+                    return new Object[] {touchpoint.id(), row.leadId(), row.anonymousId(), touchpoint.type(),
+                            touchpoint.url(), touchpoint.campaign(), touchpoint.utm().source(),
+                            touchpoint.utm().medium(), touchpoint.utm().campaign(), touchpoint.utm().term(),
+                            touchpoint.utm().content(), touchpoint.occurredAt().toString()};
+                }).toList());
     }
 
     /** Stores history entries with one statement, their ids in list order. */
     void addHistory(List<ScoreHistoryEntry> entries) {
-        if (entries.isEmpty()) {
+        insertRows("""
+                        INSERT INTO score_history (lead_id, scored_at, model_version, fit, engagement, total,
+                                                   threshold, grade, stage, reasons)
+                        SELECT lead_id, scored_at::timestamptz, model_version, fit, engagement, total, threshold,
+                               grade, stage, reasons::jsonb
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[],
+                                    ?::text[], ?::text[], ?::text[])
+                             WITH ORDINALITY AS h(lead_id, scored_at, model_version, fit, engagement, total,
+                                                  threshold, grade, stage, reasons, position)
+                        ORDER BY position""",
+                new String[] {"uuid", "text", "text", "int4", "int4", "int4", "int4", "text", "text", "text"},
+                entries.stream().map(entry -> new Object[] {entry.leadId(), entry.scoredAt().toString(),
+                        entry.modelVersion(), entry.fit(), entry.engagement(), entry.total(), entry.threshold(),
+                        entry.grade(), entry.stage(), entry.reasonsJson()}).toList());
+    }
+
+    /**
+     * Runs an {@code INSERT ... SELECT FROM unnest(...)} for all the rows at once: its parameters are the rows'
+     * columns, one array each, of the given SQL types. Nothing runs for no rows.
+     */
+    private void insertRows(String sql, String[] columnTypes, List<Object[]> rows) {
+        if (rows.isEmpty()) {
             return;
         }
-        int size = entries.size();
-        Object[][] columns = new Object[10][size];
-        for (int i = 0; i < size; i++) {
-            ScoreHistoryEntry entry = entries.get(i);
-            columns[0][i] = entry.leadId();
-            columns[1][i] = entry.scoredAt().toString();
-            columns[2][i] = entry.modelVersion();
-            columns[3][i] = entry.fit();
-            columns[4][i] = entry.engagement();
-            columns[5][i] = entry.total();
-            columns[6][i] = entry.threshold();
-            columns[7][i] = entry.grade();
-            columns[8][i] = entry.stage();
-            columns[9][i] = entry.reasonsJson();
+        Object[][] columns = new Object[columnTypes.length][rows.size()];
+        for (int row = 0; row < rows.size(); row++) {
+            for (int column = 0; column < columnTypes.length; column++) {
+                columns[column][row] = rows.get(row)[column];
+            }
         }
-        String[] types = {"uuid", "text", "text", "int4", "int4", "int4", "int4", "text", "text", "text"};
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO score_history (lead_id, scored_at, model_version, fit, engagement, total, threshold,
-                                               grade, stage, reasons)
-                    SELECT lead_id, scored_at::timestamptz, model_version, fit, engagement, total, threshold, grade,
-                           stage, reasons::jsonb
-                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::text[],
-                                ?::text[], ?::text[])
-                         WITH ORDINALITY AS h(lead_id, scored_at, model_version, fit, engagement, total, threshold,
-                                              grade, stage, reasons, position)
-                    ORDER BY position""")) {
-                for (int column = 0; column < columns.length; column++) {
-                    insert.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (int column = 0; column < columnTypes.length; column++) {
+                    insert.setArray(column + 1, connection.createArrayOf(columnTypes[column], columns[column]));
                 }
                 insert.executeUpdate();
             }
