@@ -61,10 +61,11 @@ public class OutboxRelay {
         }
         try {
             markPublished(publisher.drainAcknowledged());
-            // A full page acknowledged means more is waiting (a backlog after a crash, a broker outage, or what a busy
-            // start-up committed while the publisher held): go on at once instead of one page per interval.
-            while (publishLeftBehind() >= config.relayBatchSize() && running) {
-                markPublished(publisher.drainAcknowledged());
+            // A full page that Kafka took means more is waiting (a backlog after a crash, a broker outage, or what a
+            // busy start-up committed while the publisher held): go on at once instead of one page per interval.
+            Pass pass = publishLeftBehind();
+            while (pass.found() >= config.relayBatchSize() && pass.relayed() > 0 && running) {
+                pass = publishLeftBehind();
             }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay pass failed, next pass retries: %s", e.getMessage());
@@ -109,10 +110,9 @@ public class OutboxRelay {
 
     /**
      * Publishes, in outbox order, the events older than the grace period (left by a crash, or refused by Kafka) and
-     * the events the publisher holds back; lets the publisher send directly again once nothing is left. Returns how
-     * many events Kafka acknowledged.
+     * the events the publisher holds back; lets the publisher send directly again once nothing is left.
      */
-    private int publishLeftBehind() {
+    private Pass publishLeftBehind() {
         long failuresBefore = publisher.failures();
         Set<Long> held = publisher.held();
         Pass pass = QuarkusTransaction.requiringNew().call(() -> {
@@ -155,6 +155,6 @@ public class OutboxRelay {
         if (pass.found() < config.relayBatchSize()) {
             publisher.resumeIfDrained(failuresBefore);
         }
-        return pass.relayed();
+        return pass;
     }
 }
